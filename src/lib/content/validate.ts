@@ -1,0 +1,491 @@
+/**
+ * The one bank validator: schema checks plus cross-checks against the official code sets.
+ * Used by the build (vite plugin), `npm run banks:check`, the unit tests and, later, the importer.
+ * It never throws on bad input: every problem comes back as `file:line: message`.
+ */
+import type { CodeSets } from '../codebook/codesets';
+import {
+	CPT_MODIFIERS,
+	ICD10CM_DOTTED,
+	ICD10PCS,
+	parseProcedureLine,
+	procedureKind
+} from '../grading/codes';
+import { parseItemFile, parseYaml, type ParsedFile } from './parse';
+import {
+	CODE_SYSTEMS,
+	EXAM_PRESETS,
+	ITEM_TYPES,
+	type Bank,
+	type BankMeta,
+	type CaseItem,
+	type CasePart,
+	type CodeKey,
+	type CodeSystem,
+	type ExamPreset,
+	type Item,
+	type ItemType,
+	type Option,
+	type Problem
+} from './types';
+
+export interface SourceFile {
+	/** Path as it should appear in messages, e.g. `question-banks/cpc/cpc-em-0001.md`. */
+	path: string;
+	/** The bank (folder) it belongs to; undefined for a file beside the bank folders. */
+	bank?: string;
+	text: string;
+}
+
+export interface ValidationResult {
+	banks: Bank[];
+	problems: Problem[];
+}
+
+const FIELDS: Record<ItemType, string[]> = {
+	'single-best-answer': ['answer'],
+	'code-entry': ['answer'],
+	case: ['parts'],
+	flashcard: []
+};
+const COMMON_FIELDS = [
+	'id',
+	'type',
+	'exams',
+	'section',
+	'systems',
+	'codeSetYear',
+	'difficulty',
+	'tags'
+];
+const SECTIONS: Record<ItemType, string[]> = {
+	'single-best-answer': ['Scenario', 'Options', 'Rationale'],
+	'code-entry': ['Scenario', 'Rationale'],
+	case: ['Scenario', 'Rationale'],
+	flashcard: ['Front', 'Back', 'Rationale']
+};
+const CODE_SET_YEAR = 2026;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStringList(v: unknown): v is string[] {
+	return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+
+function fileStem(path: string): string {
+	return (path.split('/').pop() ?? path).replace(/\.md$/, '');
+}
+
+export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationResult {
+	const problems: Problem[] = [];
+	const metas = new Map<string, BankMeta>();
+	const itemsByBank = new Map<string, Item[]>();
+	const itemFiles: SourceFile[] = [];
+
+	for (const f of files) {
+		const folder = f.bank;
+		if (!folder) continue; // e.g. question-banks/README.md
+		if (f.path.endsWith('/bank.yaml')) {
+			const meta = validateManifest(f, folder, problems);
+			if (meta) metas.set(folder, meta);
+		} else if (f.path.endsWith('.md')) {
+			itemFiles.push(f);
+		}
+	}
+
+	const seen = new Map<string, string>();
+	for (const f of itemFiles) {
+		const folder = f.bank ?? '';
+		const meta = metas.get(folder);
+		if (!meta) {
+			problems.push({ file: f.path, line: 1, message: `bank folder "${folder}" has no valid bank.yaml` });
+			continue;
+		}
+		const parsed = parseItemFile(f.path, f.text);
+		problems.push(...parsed.problems);
+		if (parsed.problems.length) continue;
+		const item = new ItemChecker(f.path, parsed, meta, codes, problems).check();
+		if (!item) continue;
+		const earlier = seen.get(item.id);
+		if (earlier) {
+			problems.push({
+				file: f.path,
+				line: parsed.lineOf(['id']),
+				message: `id "${item.id}" is already used by ${earlier}`
+			});
+			continue;
+		}
+		seen.set(item.id, f.path);
+		const list = itemsByBank.get(meta.id) ?? [];
+		list.push(item);
+		itemsByBank.set(meta.id, list);
+	}
+
+	const banks = [...metas.values()]
+		.map((m) => ({ ...m, items: (itemsByBank.get(m.id) ?? []).sort((a, b) => a.id.localeCompare(b.id)) }))
+		.sort((a, b) => a.id.localeCompare(b.id));
+	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+	return { banks, problems };
+}
+
+function validateManifest(f: SourceFile, folder: string, problems: Problem[]): BankMeta | undefined {
+	const y = parseYaml(f.path, f.text);
+	if (y.problems.length) {
+		problems.push(...y.problems);
+		return undefined;
+	}
+	const data = y.data;
+	const before = problems.length;
+	const fail = (path: (string | number)[], message: string) =>
+		problems.push({ file: f.path, line: y.lineOf(path), message });
+	if (!isRecord(data)) {
+		fail([], 'bank.yaml must be a mapping with id, title, description and sections');
+		return undefined;
+	}
+	if (data.id !== folder) fail(['id'], `id must equal the folder name "${folder}"`);
+	if (typeof data.title !== 'string' || !data.title.trim()) fail(['title'], 'title is required');
+	if (typeof data.description !== 'string') fail(['description'], 'description is required');
+	const sections: BankMeta['sections'] = [];
+	if (!Array.isArray(data.sections) || data.sections.length === 0) {
+		fail(['sections'], 'sections must list at least one { id, title }');
+	} else {
+		data.sections.forEach((s: unknown, i: number) => {
+			if (!isRecord(s) || typeof s.id !== 'string' || typeof s.title !== 'string') {
+				fail(['sections', i], 'each section needs a string id and title');
+			} else if (!ID.test(s.id)) {
+				fail(['sections', i], `section id "${s.id}" must be lower-case words joined by hyphens`);
+			} else if (sections.some((t) => t.id === s.id)) {
+				fail(['sections', i], `section id "${s.id}" appears twice`);
+			} else {
+				sections.push({ id: s.id, title: s.title });
+			}
+		});
+	}
+	if (problems.length > before) return undefined;
+	return {
+		id: folder,
+		title: String(data.title),
+		description: String(data.description).trim(),
+		sections
+	};
+}
+
+/** Checks one parsed item file and builds the Item, recording each problem with its line. */
+class ItemChecker {
+	private readonly start: number;
+	constructor(
+		private readonly file: string,
+		private readonly parsed: ParsedFile,
+		private readonly bank: BankMeta,
+		private readonly codes: CodeSets,
+		private readonly problems: Problem[]
+	) {
+		this.start = problems.length;
+	}
+
+	private fail(path: (string | number)[], message: string): void {
+		this.problems.push({ file: this.file, line: this.parsed.lineOf(path), message });
+	}
+
+	private failAt(line: number, message: string): void {
+		this.problems.push({ file: this.file, line, message });
+	}
+
+	check(): Item | undefined {
+		const d = this.parsed.data;
+		if (!isRecord(d)) {
+			this.failAt(1, 'the front matter must be a YAML mapping');
+			return undefined;
+		}
+		const type = d.type as ItemType;
+		if (!ITEM_TYPES.includes(type)) {
+			this.fail(['type'], `type must be one of ${ITEM_TYPES.join(', ')}`);
+			return undefined;
+		}
+		for (const key of Object.keys(d)) {
+			if (!COMMON_FIELDS.includes(key) && !FIELDS[type].includes(key)) {
+				this.fail([key], `unknown field "${key}" for a ${type} item`);
+			}
+		}
+		const stem = fileStem(this.file);
+		if (typeof d.id !== 'string' || !ID.test(d.id)) {
+			this.fail(['id'], 'id must be lower-case words and numbers joined by hyphens');
+		} else if (d.id !== stem) {
+			this.fail(['id'], `id "${d.id}" must equal the file name "${stem}"`);
+		}
+		const exams = this.list(d, 'exams', EXAM_PRESETS) as ExamPreset[];
+		if (exams.length === 0) this.fail(['exams'], `exams must name at least one of ${EXAM_PRESETS.join(', ')}`);
+		const systems = this.list(d, 'systems', CODE_SYSTEMS) as CodeSystem[];
+		if (!this.bank.sections.some((s) => s.id === d.section)) {
+			this.fail(
+				['section'],
+				`section "${String(d.section)}" is not one of this bank's sections: ${this.bank.sections.map((s) => s.id).join(', ')}`
+			);
+		}
+		if (d.codeSetYear !== CODE_SET_YEAR) {
+			this.fail(['codeSetYear'], `codeSetYear must be ${CODE_SET_YEAR}, the year the key was checked against`);
+		}
+		if (d.difficulty !== 1 && d.difficulty !== 2 && d.difficulty !== 3) {
+			this.fail(['difficulty'], 'difficulty must be 1, 2 or 3');
+		}
+		const tags = d.tags === undefined ? [] : d.tags;
+		if (!isStringList(tags)) this.fail(['tags'], 'tags must be a list of words');
+
+		const text = this.sections(type);
+		const base = {
+			id: String(d.id),
+			bankId: this.bank.id,
+			exams,
+			section: String(d.section),
+			systems,
+			codeSetYear: CODE_SET_YEAR,
+			difficulty: d.difficulty as 1 | 2 | 3,
+			tags: isStringList(tags) ? tags : [],
+			rationale: text.Rationale ?? '',
+			file: this.file
+		};
+		this.checkCodesInText();
+
+		let item: Item | undefined;
+		if (type === 'single-best-answer') {
+			const options = this.options();
+			const answer = typeof d.answer === 'string' ? d.answer.trim() : '';
+			const letters = options.map((o) => o.letter);
+			if (!letters.includes(answer)) {
+				const range = letters.length ? `${letters[0]}-${letters[letters.length - 1]}` : 'none';
+				this.fail(['answer'], `answer "${String(d.answer ?? '')}" is not one of the options ${range}`);
+			} else {
+				this.checkCorrectOption(options.find((o) => o.letter === answer)?.text ?? '');
+			}
+			item = { ...base, type, scenario: text.Scenario ?? '', options, answer };
+		} else if (type === 'code-entry') {
+			const answer = this.codeKey(d.answer, ['answer']);
+			if (answer) this.checkSystems(answer, systems);
+			item = { ...base, type, scenario: text.Scenario ?? '', answer: answer ?? emptyKey() };
+		} else if (type === 'case') {
+			const parts = this.parts(d.parts, systems);
+			item = { ...base, type, scenario: text.Scenario ?? '', parts } satisfies CaseItem;
+		} else {
+			item = { ...base, type, front: text.Front ?? '', back: text.Back ?? '' };
+		}
+		return this.problems.length > this.start ? undefined : item;
+	}
+
+	private list(d: Record<string, unknown>, key: string, allowed: readonly string[]): string[] {
+		const v = d[key];
+		if (!isStringList(v)) {
+			this.fail([key], `${key} must be a list, e.g. [${allowed.slice(0, 2).join(', ')}]`);
+			return [];
+		}
+		v.forEach((x, i) => {
+			if (!allowed.includes(x)) this.fail([key, i], `"${x}" is not one of ${allowed.join(', ')}`);
+		});
+		return v;
+	}
+
+	private sections(type: ItemType): Record<string, string> {
+		const out: Record<string, string> = {};
+		const wanted = SECTIONS[type];
+		for (const [title, s] of this.parsed.sections) {
+			if (!wanted.includes(title)) {
+				this.failAt(s.line, `unexpected section "## ${title}" (a ${type} item has ${wanted.join(', ')})`);
+			}
+		}
+		for (const title of wanted) {
+			const s = this.parsed.sections.get(title);
+			if (!s || !s.body.trim()) {
+				this.failAt(s?.line ?? this.lastLine(), `missing or empty "## ${title}" section`);
+			} else out[title] = s.body.trim();
+		}
+		return out;
+	}
+
+	private lastLine(): number {
+		let last = 1;
+		for (const s of this.parsed.sections.values()) last = Math.max(last, s.line);
+		return last;
+	}
+
+	private options(): Option[] {
+		const s = this.parsed.sections.get('Options');
+		if (!s) return [];
+		const options: Option[] = [];
+		s.body.split('\n').forEach((raw, i) => {
+			const line = s.firstBodyLine + i;
+			if (!raw.trim()) return;
+			const m = /^\s*[-*]\s+([A-Z])[.)]\s+(.+)$/.exec(raw);
+			if (!m?.[1] || !m[2]) {
+				this.failAt(line, 'an option must read "- A. text"');
+				return;
+			}
+			const expected = LETTERS[options.length];
+			if (m[1] !== expected) this.failAt(line, `option "${m[1]}" is out of order; expected "${expected ?? 'no more'}"`);
+			options.push({ letter: m[1], text: m[2].trim() });
+		});
+		if (options.length !== 4) this.failAt(s.line, `a single-best-answer item needs exactly four options A-D, found ${options.length}`);
+		return options;
+	}
+
+	/** Every dotted ICD-10-CM code and every HCPCS code written anywhere must exist. */
+	private checkCodesInText(): void {
+		for (const s of this.parsed.sections.values()) {
+			s.body.split('\n').forEach((raw, i) => {
+				const line = s.firstBodyLine + i;
+				for (const m of raw.matchAll(/\b[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g)) {
+					if (!this.codes.icd10cm(m[0])) this.failAt(line, `ICD-10-CM code ${m[0]} does not exist in FY${CODE_SET_YEAR}`);
+				}
+				for (const m of raw.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
+					if (!this.codes.hcpcs(m[0])) this.failAt(line, `HCPCS Level II code ${m[0]} does not exist`);
+				}
+			});
+		}
+	}
+
+	/** The correct option's codes must be reportable: billable ICD-10-CM, active HCPCS. */
+	private checkCorrectOption(text: string): void {
+		const line = this.optionLine(text);
+		for (const m of text.matchAll(/\b[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,4})?\b/g)) {
+			const entry = this.codes.icd10cm(m[0]);
+			if (entry && !entry.billable) this.failAt(line, `the correct option lists ${m[0]}, which is a header, not a billable code`);
+		}
+		for (const m of text.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
+			const entry = this.codes.hcpcs(m[0]);
+			if (entry?.terminated) this.failAt(line, `the correct option lists ${m[0]}, terminated ${entry.terminated}`);
+		}
+		for (const m of text.matchAll(/\b(?:\d{4}[0-9FTU]|[A-CE-V]\d{4})((?:-[0-9A-Z]{2})+)/g)) {
+			for (const mod of (m[1] ?? '').split('-').filter(Boolean)) {
+				const why = this.modifierProblem(mod);
+				if (why) this.failAt(line, why);
+			}
+		}
+	}
+
+	private optionLine(text: string): number {
+		const s = this.parsed.sections.get('Options');
+		if (!s) return 1;
+		const i = s.body.split('\n').findIndex((l) => l.includes(text));
+		return i < 0 ? s.line : s.firstBodyLine + i;
+	}
+
+	private modifierProblem(mod: string): string | undefined {
+		if (/^\d{2}$/.test(mod)) {
+			return CPT_MODIFIERS.has(mod) ? undefined : `modifier ${mod} is not a CPT modifier`;
+		}
+		const entry = this.codes.hcpcs(mod);
+		if (!entry || entry.type !== 'modifier') return `modifier ${mod} is not a HCPCS Level II modifier`;
+		if (entry.terminated) return `modifier ${mod} was terminated ${entry.terminated}`;
+		return undefined;
+	}
+
+	private codeKey(v: unknown, path: (string | number)[]): CodeKey | undefined {
+		if (!isRecord(v)) {
+			this.fail(path, 'answer must list codes under icd10cm, procedures and/or icd10pcs');
+			return undefined;
+		}
+		const key = emptyKey();
+		for (const k of Object.keys(v)) {
+			if (k !== 'icd10cm' && k !== 'procedures' && k !== 'icd10pcs') {
+				this.fail([...path, k], `unknown code list "${k}" (use icd10cm, procedures, icd10pcs)`);
+				continue;
+			}
+			const raw = v[k];
+			// Read codes as written, so `00790` keeps its zeros and `96372` is not a number.
+			const list = Array.isArray(raw)
+				? raw.map((x, i) => this.parsed.sourceOf([...path, k, i]) ?? x)
+				: raw;
+			if (!isStringList(list)) {
+				this.fail([...path, k], `${k} must be a list of codes`);
+				continue;
+			}
+			list.forEach((raw, i) => {
+				const at = [...path, k, i];
+				const code = raw.trim();
+				const clash = list.slice(0, i).some((x) => x.trim().toUpperCase() === code.toUpperCase());
+				if (clash) this.fail(at, `${code} is listed twice`);
+				const why = k === 'icd10cm' ? this.icdProblem(code) : k === 'icd10pcs' ? this.pcsProblem(code) : this.procedureProblem(code);
+				if (why) this.fail(at, why);
+				key[k].push(code);
+			});
+		}
+		if (!key.icd10cm.length && !key.procedures.length && !key.icd10pcs.length) {
+			this.fail(path, 'answer lists no codes');
+		}
+		return key;
+	}
+
+	private icdProblem(code: string): string | undefined {
+		if (!ICD10CM_DOTTED.test(code)) return `"${code}" is not written as a dotted ICD-10-CM code (e.g. E11.9)`;
+		const entry = this.codes.icd10cm(code);
+		if (!entry) return `ICD-10-CM code ${code} does not exist in FY${CODE_SET_YEAR}`;
+		if (!entry.billable) return `ICD-10-CM code ${code} is a header, not billable; code to the highest specificity`;
+		return undefined;
+	}
+
+	private pcsProblem(code: string): string | undefined {
+		if (!ICD10PCS.test(code)) return `"${code}" is not a seven-character ICD-10-PCS code`;
+		return this.codes.icd10pcs(code) ? undefined : `ICD-10-PCS code ${code} is not valid in FY${CODE_SET_YEAR}`;
+	}
+
+	private procedureProblem(raw: string): string | undefined {
+		const line = parseProcedureLine(raw);
+		if (!line || raw !== raw.toUpperCase().replace(/X(\d+)$/, 'x$1')) {
+			return `"${raw}" must read CODE[-MOD...][ xUNITS], e.g. 99213-25 or J1100 x4`;
+		}
+		const kind = procedureKind(line.code);
+		if (!kind) return `${line.code} is neither a CPT code (five digits, or four and F/T/U) nor HCPCS Level II`;
+		if (kind === 'hcpcs') {
+			const entry = this.codes.hcpcs(line.code);
+			if (!entry || entry.type !== 'procedure') return `HCPCS Level II code ${line.code} does not exist`;
+			if (entry.terminated) return `HCPCS Level II code ${line.code} was terminated ${entry.terminated}`;
+		}
+		if (line.units < 1) return `${raw}: units must be at least 1`;
+		for (const mod of line.modifiers) {
+			const why = this.modifierProblem(mod);
+			if (why) return why;
+		}
+		return undefined;
+	}
+
+	private checkSystems(key: CodeKey, systems: CodeSystem[]): void {
+		const used: CodeSystem[] = [];
+		if (key.icd10cm.length) used.push('ICD-10-CM');
+		if (key.icd10pcs.length) used.push('ICD-10-PCS');
+		for (const p of key.procedures) {
+			const kind = procedureKind(parseProcedureLine(p)?.code ?? '');
+			if (kind === 'cpt') used.push('CPT');
+			if (kind === 'hcpcs') used.push('HCPCS');
+		}
+		for (const s of new Set(used)) {
+			if (!systems.includes(s)) this.fail(['systems'], `the answer uses ${s} codes, so systems must list ${s}`);
+		}
+	}
+
+	private parts(v: unknown, systems: CodeSystem[]): CasePart[] {
+		if (!Array.isArray(v) || v.length < 2) {
+			this.fail(['parts'], 'a case needs a parts list with at least two { prompt, answer }');
+			return [];
+		}
+		const parts: CasePart[] = [];
+		v.forEach((p: unknown, i: number) => {
+			if (!isRecord(p) || typeof p.prompt !== 'string' || !p.prompt.trim()) {
+				this.fail(['parts', i], 'each part needs a prompt');
+				return;
+			}
+			const answer = this.codeKey(p.answer, ['parts', i, 'answer']);
+			if (answer) {
+				this.checkSystems(answer, systems);
+				parts.push({ prompt: p.prompt.trim(), answer });
+			}
+		});
+		return parts;
+	}
+}
+
+function emptyKey(): CodeKey {
+	return { icd10cm: [], procedures: [], icd10pcs: [] };
+}

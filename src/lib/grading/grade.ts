@@ -1,0 +1,149 @@
+/**
+ * Answer checking for every item type. Pure: takes the item's key and the learner's response.
+ *
+ * Code-entry credit, one point per expected code:
+ * - a code given exactly as keyed earns 1;
+ * - the first-listed diagnosis given but not first earns 0.5 (sequencing is half the skill);
+ * - a procedure with the right code but wrong modifiers or units earns 0.5;
+ * - every code given that the key does not expect adds a point to the total, earning 0,
+ *   so padding an answer with guesses costs credit.
+ */
+import type { CodeKey } from '../content/types';
+import {
+	formatProcedureLine,
+	normalizeIcd10cm,
+	normalizePcs,
+	parseProcedureLine,
+	splitCodes,
+	type ProcedureLine
+} from './codes';
+
+export type LineStatus =
+	| 'correct'
+	| 'not-first'
+	| 'wrong-modifiers'
+	| 'wrong-units'
+	| 'missing'
+	| 'extra'
+	| 'unreadable';
+
+export type CodeList = 'icd10cm' | 'procedures' | 'icd10pcs';
+
+export interface GradedLine {
+	list: CodeList;
+	/** As the key writes it; absent for an extra code. */
+	expected?: string;
+	/** As normalised from the learner's typing; absent for a missed code. */
+	given?: string;
+	status: LineStatus;
+	credit: number;
+}
+
+export interface CodeEntryResult {
+	lines: GradedLine[];
+	earned: number;
+	possible: number;
+	/** earned / possible, 0..1 */
+	score: number;
+	correct: boolean;
+}
+
+export type CodeResponse = Partial<Record<CodeList, string>>;
+
+export function gradeSingleBestAnswer(answer: string, chosen: string): boolean {
+	return answer === chosen;
+}
+
+export function gradeCodeEntry(key: CodeKey, response: CodeResponse): CodeEntryResult {
+	const lines = [
+		...gradeDiagnoses(key.icd10cm, splitCodes(response.icd10cm ?? '')),
+		...gradeProcedures(key.procedures, splitCodes(response.procedures ?? '')),
+		...gradeSimple('icd10pcs', key.icd10pcs, splitCodes(response.icd10pcs ?? ''), normalizePcs)
+	];
+	return summarize(lines);
+}
+
+/** Several code-entry parts (a case) graded together: one score over all their lines. */
+export function gradeParts(keys: CodeKey[], responses: CodeResponse[]): CodeEntryResult[] {
+	return keys.map((k, i) => gradeCodeEntry(k, responses[i] ?? {}));
+}
+
+export function combine(results: CodeEntryResult[]): CodeEntryResult {
+	return summarize(results.flatMap((r) => r.lines));
+}
+
+function summarize(lines: GradedLine[]): CodeEntryResult {
+	const earned = lines.reduce((n, l) => n + l.credit, 0);
+	const possible = lines.length;
+	const score = possible === 0 ? 0 : earned / possible;
+	return { lines, earned, possible, score, correct: possible > 0 && earned === possible };
+}
+
+function gradeDiagnoses(expected: string[], typed: string[]): GradedLine[] {
+	const given = typed.map(normalizeIcd10cm);
+	const lines = gradeSimple('icd10cm', expected, typed, normalizeIcd10cm);
+	const first = expected[0];
+	if (first === undefined) return lines;
+	const line = lines.find((l) => l.expected === first);
+	if (line && line.status === 'correct' && given[0] !== normalizeIcd10cm(first)) {
+		line.status = 'not-first';
+		line.credit = 0.5;
+	}
+	return lines;
+}
+
+/** Set comparison: each expected code matched at most once; the rest of the typing is extra. */
+function gradeSimple(
+	list: CodeList,
+	expected: string[],
+	typed: string[],
+	normalize: (s: string) => string
+): GradedLine[] {
+	const remaining = typed.map(normalize);
+	const lines: GradedLine[] = expected.map((e) => {
+		const i = remaining.indexOf(normalize(e));
+		if (i < 0) return { list, expected: e, status: 'missing', credit: 0 };
+		remaining.splice(i, 1);
+		return { list, expected: e, given: normalize(e), status: 'correct', credit: 1 };
+	});
+	for (const extra of remaining) lines.push({ list, given: extra, status: 'extra', credit: 0 });
+	return lines;
+}
+
+function sameModifiers(a: ProcedureLine, b: ProcedureLine): boolean {
+	if (a.modifiers.length !== b.modifiers.length) return false;
+	const sorted = (l: ProcedureLine) => [...l.modifiers].sort().join('-');
+	return sorted(a) === sorted(b);
+}
+
+function gradeProcedures(expected: string[], typed: string[]): GradedLine[] {
+	const list: CodeList = 'procedures';
+	const remaining: (ProcedureLine | string)[] = typed.map((t) => parseProcedureLine(t) ?? t);
+	const lines: GradedLine[] = [];
+	for (const e of expected) {
+		const want = parseProcedureLine(e);
+		if (!want) continue; // the validator guarantees keys parse
+		const i = remaining.findIndex((r) => typeof r !== 'string' && r.code === want.code);
+		const got = remaining[i];
+		if (i < 0 || typeof got === 'string' || got === undefined) {
+			lines.push({ list, expected: e, status: 'missing', credit: 0 });
+			continue;
+		}
+		remaining.splice(i, 1);
+		const given = formatProcedureLine(got);
+		const status: LineStatus = !sameModifiers(want, got)
+			? 'wrong-modifiers'
+			: want.units !== got.units
+				? 'wrong-units'
+				: 'correct';
+		lines.push({ list, expected: e, given, status, credit: status === 'correct' ? 1 : 0.5 });
+	}
+	for (const r of remaining) {
+		lines.push(
+			typeof r === 'string'
+				? { list, given: r, status: 'unreadable', credit: 0 }
+				: { list, given: formatProcedureLine(r), status: 'extra', credit: 0 }
+		);
+	}
+	return lines;
+}

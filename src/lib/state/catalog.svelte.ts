@@ -1,0 +1,35 @@
+/** The shipped banks, fetched from the prerendered JSON (served by the service worker offline). */
+import type { Bank, BankSummary } from '$lib/content/types';
+
+class Catalog {
+	summaries = $state<BankSummary[] | undefined>(undefined);
+	error = $state<string | undefined>(undefined);
+	#banks = new Map<string, Promise<Bank>>();
+
+	async loadSummaries(): Promise<void> {
+		if (this.summaries) return;
+		try {
+			const res = await fetch('/data/banks.json');
+			if (!res.ok) throw new Error(`HTTP ${res.status}`);
+			this.summaries = (await res.json()) as BankSummary[];
+		} catch (e) {
+			this.error = `The question banks could not be loaded (${e instanceof Error ? e.message : String(e)}).`;
+		}
+	}
+
+	bank(id: string): Promise<Bank> {
+		let p = this.#banks.get(id);
+		if (!p) {
+			p = fetch(`/data/banks/${encodeURIComponent(id)}.json`).then(async (res) => {
+				if (!res.ok) throw new Error(res.status === 404 ? `There is no bank "${id}".` : `HTTP ${res.status}`);
+				return (await res.json()) as Bank;
+			});
+			// A failed fetch must not be cached: the next try (e.g. back online) should refetch.
+			p.catch(() => this.#banks.delete(id));
+			this.#banks.set(id, p);
+		}
+		return p;
+	}
+}
+
+export const catalog = new Catalog();

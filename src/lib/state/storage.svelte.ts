@@ -1,0 +1,56 @@
+/**
+ * The learner's database as the UI sees it: opened once, with a plain-language error when the
+ * browser cannot store anything (some private windows) or storage is full.
+ */
+import { createDb, type CodeDrillDb } from '$lib/db/db';
+import { classifyStorageError, type StorageError } from '$lib/db/errors';
+import { attemptsRepo, settingsRepo, type AttemptsRepo, type SettingsRepo } from '$lib/db/repositories';
+
+class StorageState {
+	/** 'idle' until `open()` is called in the browser. */
+	status = $state<'idle' | 'opening' | 'ready' | 'error'>('idle');
+	/** The last failure, shown in the app-wide banner; cleared by `dismiss()`. */
+	error = $state<StorageError | undefined>(undefined);
+	#db: CodeDrillDb | undefined;
+	#opening: Promise<boolean> | undefined;
+
+	/** Opens the database once; later calls share the first attempt. */
+	open(): Promise<boolean> {
+		this.#opening ??= this.#open();
+		return this.#opening;
+	}
+
+	async #open(): Promise<boolean> {
+		this.status = 'opening';
+		try {
+			if (typeof indexedDB === 'undefined') throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
+			const db = createDb();
+			await db.open();
+			this.#db = db;
+			this.status = 'ready';
+			return true;
+		} catch (e) {
+			this.fail(e);
+			this.status = 'error';
+			return false;
+		}
+	}
+
+	get attempts(): AttemptsRepo | undefined {
+		return this.#db && attemptsRepo(this.#db);
+	}
+
+	get settings(): SettingsRepo | undefined {
+		return this.#db && settingsRepo(this.#db);
+	}
+
+	fail(e: unknown): void {
+		this.error = classifyStorageError(e);
+	}
+
+	dismiss(): void {
+		this.error = undefined;
+	}
+}
+
+export const storage = new StorageState();

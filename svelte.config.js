@@ -8,7 +8,14 @@ const config = {
 		adapter: adapter({ strict: true }),
 		// The service worker is registered by hand (src/lib/pwa.ts) so the e2e tests can wait on it.
 		serviceWorker: { register: false },
-		prerender: { handleHttpError: 'fail' }
+		prerender: { handleHttpError: 'fail' },
+		typescript: {
+			// Type-check (and lint with types) the Node-side scripts, benchmarks and e2e config too.
+			config(tsconfig) {
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+				tsconfig.compilerOptions.allowImportingTsExtensions = true;
+			}
+		}
 	}
 };
 

@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { banksPlugin } from './scripts/lib/vite-banks';
+import { banksPlugin } from './scripts/lib/vite-banks.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), banksPlugin()],

@@ -3,8 +3,8 @@
  * each problem as `file:line: message`. Exits 1 if there is any.
  */
 import { resolve } from 'node:path';
-import { formatProblem } from '../src/lib/content/types';
-import { checkBanks } from './lib/banks';
+import { formatProblem } from '../src/lib/content/types.ts';
+import { checkBanks } from './lib/banks.ts';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : undefined;
 const { banks, problems } = checkBanks(dir);

@@ -5,7 +5,10 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox']
+});
 const page = await browser.newPage();
 for (const [svg, size, out] of [
 	['icon.svg', 192, 'icon-192.png'],

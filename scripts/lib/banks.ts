@@ -4,8 +4,12 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { codeSetsFromText, type CodeSets } from '../../src/lib/codebook/codesets';
-import { validateBanks, type SourceFile, type ValidationResult } from '../../src/lib/content/validate';
+import { codeSetsFromText, type CodeSets } from '../../src/lib/codebook/codesets.ts';
+import {
+	validateBanks,
+	type SourceFile,
+	type ValidationResult
+} from '../../src/lib/content/validate.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 

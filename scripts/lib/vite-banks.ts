@@ -5,16 +5,15 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem, type Bank } from '../../src/lib/content/types';
-import { checkBanks } from './banks';
+import { formatProblem, type Bank } from '../../src/lib/content/types.ts';
+import { checkBanks } from './banks.ts';
 
 const VIRTUAL = 'virtual:banks';
 const RESOLVED = '\0' + VIRTUAL;
 
-export function banksPlugin(): Plugin {
+export function banksPlugin(dir = resolve('question-banks')): Plugin {
 	let banks: Bank[] | undefined;
 	let serving = false;
-	const dir = resolve('question-banks');
 
 	const load = (): Bank[] => {
 		const result = checkBanks(dir);

@@ -28,3 +28,8 @@ export function bytes(n: number): string {
 	}
 	return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }
+
+/** Minutes between UTC and local time at `at`, as `Date#getTimezoneOffset` gives them. */
+export function timezoneOffset(at: number): number {
+	return new Date(at).getTimezoneOffset();
+}

@@ -3,7 +3,8 @@ import type { Bank, BankSummary, Item } from './types';
 
 export function summarize(bank: Bank): BankSummary {
 	const sectionCounts: Record<string, number> = {};
-	for (const item of bank.items) sectionCounts[item.section] = (sectionCounts[item.section] ?? 0) + 1;
+	for (const item of bank.items)
+		sectionCounts[item.section] = (sectionCounts[item.section] ?? 0) + 1;
 	const { items, ...meta } = bank;
 	return { ...meta, itemCount: items.length, sectionCounts };
 }

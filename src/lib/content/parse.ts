@@ -3,7 +3,7 @@
  * of everything so that every problem can name `file:line`.
  */
 import { LineCounter, parseDocument, isNode, isScalar } from 'yaml';
-import type { Problem } from './types';
+import type { Problem } from './types.ts';
 
 export interface MarkdownSection {
 	/** 1-based line of the `## Heading`. */
@@ -25,16 +25,12 @@ export interface ParsedFile {
 	problems: Problem[];
 }
 
-export function parseYaml(
-	file: string,
-	text: string,
-	firstLine = 1
-): Omit<ParsedFile, 'sections'> {
+export function parseYaml(file: string, text: string, firstLine = 1): Omit<ParsedFile, 'sections'> {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
 		file,
-		line: firstLine - 1 + (e.linePos?.[0]?.line ?? 1),
+		line: firstLine - 1 + lineCounter.linePos(e.pos[0]).line,
 		message: `YAML: ${e.message.split('\n')[0]}`
 	}));
 	const lineOf = (path: (string | number)[]): number => {
@@ -83,7 +79,11 @@ export function parseItemFile(file: string, text: string): ParsedFile {
 	const finish = () => {
 		if (!current) return;
 		if (sections.has(current.title)) {
-			problems.push({ file, line: current.line, message: `section "${current.title}" appears twice` });
+			problems.push({
+				file,
+				line: current.line,
+				message: `section "${current.title}" appears twice`
+			});
 		}
 		sections.set(current.title, {
 			line: current.line,

@@ -3,15 +3,15 @@
  * Used by the build (vite plugin), `npm run banks:check`, the unit tests and, later, the importer.
  * It never throws on bad input: every problem comes back as `file:line: message`.
  */
-import type { CodeSets } from '../codebook/codesets';
+import type { CodeSets } from '../codebook/codesets.ts';
 import {
 	CPT_MODIFIERS,
 	ICD10CM_DOTTED,
 	ICD10PCS,
 	parseProcedureLine,
 	procedureKind
-} from '../grading/codes';
-import { parseItemFile, parseYaml, type ParsedFile } from './parse';
+} from '../grading/codes.ts';
+import { parseItemFile, parseYaml, type ParsedFile } from './parse.ts';
 import {
 	CODE_SYSTEMS,
 	EXAM_PRESETS,
@@ -27,7 +27,7 @@ import {
 	type ItemType,
 	type Option,
 	type Problem
-} from './types';
+} from './types.ts';
 
 export interface SourceFile {
 	/** Path as it should appear in messages, e.g. `question-banks/cpc/cpc-em-0001.md`. */
@@ -76,7 +76,6 @@ function isStringList(v: unknown): v is string[] {
 	return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
-
 function fileStem(path: string): string {
 	return (path.split('/').pop() ?? path).replace(/\.md$/, '');
 }
@@ -103,7 +102,11 @@ export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationR
 		const folder = f.bank ?? '';
 		const meta = metas.get(folder);
 		if (!meta) {
-			problems.push({ file: f.path, line: 1, message: `bank folder "${folder}" has no valid bank.yaml` });
+			problems.push({
+				file: f.path,
+				line: 1,
+				message: `bank folder "${folder}" has no valid bank.yaml`
+			});
 			continue;
 		}
 		const parsed = parseItemFile(f.path, f.text);
@@ -127,13 +130,20 @@ export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationR
 	}
 
 	const banks = [...metas.values()]
-		.map((m) => ({ ...m, items: (itemsByBank.get(m.id) ?? []).sort((a, b) => a.id.localeCompare(b.id)) }))
+		.map((m) => ({
+			...m,
+			items: (itemsByBank.get(m.id) ?? []).sort((a, b) => a.id.localeCompare(b.id))
+		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { banks, problems };
 }
 
-function validateManifest(f: SourceFile, folder: string, problems: Problem[]): BankMeta | undefined {
+function validateManifest(
+	f: SourceFile,
+	folder: string,
+	problems: Problem[]
+): BankMeta | undefined {
 	const y = parseYaml(f.path, f.text);
 	if (y.problems.length) {
 		problems.push(...y.problems);
@@ -219,7 +229,8 @@ class ItemChecker {
 			this.fail(['id'], `id "${d.id}" must equal the file name "${stem}"`);
 		}
 		const exams = this.list(d, 'exams', EXAM_PRESETS) as ExamPreset[];
-		if (exams.length === 0) this.fail(['exams'], `exams must name at least one of ${EXAM_PRESETS.join(', ')}`);
+		if (exams.length === 0)
+			this.fail(['exams'], `exams must name at least one of ${EXAM_PRESETS.join(', ')}`);
 		const systems = this.list(d, 'systems', CODE_SYSTEMS) as CodeSystem[];
 		if (!this.bank.sections.some((s) => s.id === d.section)) {
 			this.fail(
@@ -228,7 +239,10 @@ class ItemChecker {
 			);
 		}
 		if (d.codeSetYear !== CODE_SET_YEAR) {
-			this.fail(['codeSetYear'], `codeSetYear must be ${CODE_SET_YEAR}, the year the key was checked against`);
+			this.fail(
+				['codeSetYear'],
+				`codeSetYear must be ${CODE_SET_YEAR}, the year the key was checked against`
+			);
 		}
 		if (d.difficulty !== 1 && d.difficulty !== 2 && d.difficulty !== 3) {
 			this.fail(['difficulty'], 'difficulty must be 1, 2 or 3');
@@ -258,7 +272,10 @@ class ItemChecker {
 			const letters = options.map((o) => o.letter);
 			if (!letters.includes(answer)) {
 				const range = letters.length ? `${letters[0]}-${letters[letters.length - 1]}` : 'none';
-				this.fail(['answer'], `answer "${String(d.answer ?? '')}" is not one of the options ${range}`);
+				this.fail(
+					['answer'],
+					`answer "${String(d.answer ?? '')}" is not one of the options ${range}`
+				);
 			} else {
 				this.checkCorrectOption(options.find((o) => o.letter === answer)?.text ?? '');
 			}
@@ -293,7 +310,10 @@ class ItemChecker {
 		const wanted = SECTIONS[type];
 		for (const [title, s] of this.parsed.sections) {
 			if (!wanted.includes(title)) {
-				this.failAt(s.line, `unexpected section "## ${title}" (a ${type} item has ${wanted.join(', ')})`);
+				this.failAt(
+					s.line,
+					`unexpected section "## ${title}" (a ${type} item has ${wanted.join(', ')})`
+				);
 			}
 		}
 		for (const title of wanted) {
@@ -324,10 +344,15 @@ class ItemChecker {
 				return;
 			}
 			const expected = LETTERS[options.length];
-			if (m[1] !== expected) this.failAt(line, `option "${m[1]}" is out of order; expected "${expected ?? 'no more'}"`);
+			if (m[1] !== expected)
+				this.failAt(line, `option "${m[1]}" is out of order; expected "${expected ?? 'no more'}"`);
 			options.push({ letter: m[1], text: m[2].trim() });
 		});
-		if (options.length !== 4) this.failAt(s.line, `a single-best-answer item needs exactly four options A-D, found ${options.length}`);
+		if (options.length !== 4)
+			this.failAt(
+				s.line,
+				`a single-best-answer item needs exactly four options A-D, found ${options.length}`
+			);
 		return options;
 	}
 
@@ -337,10 +362,12 @@ class ItemChecker {
 			s.body.split('\n').forEach((raw, i) => {
 				const line = s.firstBodyLine + i;
 				for (const m of raw.matchAll(/\b[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g)) {
-					if (!this.codes.icd10cm(m[0])) this.failAt(line, `ICD-10-CM code ${m[0]} does not exist in FY${CODE_SET_YEAR}`);
+					if (!this.codes.icd10cm(m[0]))
+						this.failAt(line, `ICD-10-CM code ${m[0]} does not exist in FY${CODE_SET_YEAR}`);
 				}
 				for (const m of raw.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
-					if (!this.codes.hcpcs(m[0])) this.failAt(line, `HCPCS Level II code ${m[0]} does not exist`);
+					if (!this.codes.hcpcs(m[0]))
+						this.failAt(line, `HCPCS Level II code ${m[0]} does not exist`);
 				}
 			});
 		}
@@ -351,11 +378,16 @@ class ItemChecker {
 		const line = this.optionLine(text);
 		for (const m of text.matchAll(/\b[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,4})?\b/g)) {
 			const entry = this.codes.icd10cm(m[0]);
-			if (entry && !entry.billable) this.failAt(line, `the correct option lists ${m[0]}, which is a header, not a billable code`);
+			if (entry && !entry.billable)
+				this.failAt(
+					line,
+					`the correct option lists ${m[0]}, which is a header, not a billable code`
+				);
 		}
 		for (const m of text.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
 			const entry = this.codes.hcpcs(m[0]);
-			if (entry?.terminated) this.failAt(line, `the correct option lists ${m[0]}, terminated ${entry.terminated}`);
+			if (entry?.terminated)
+				this.failAt(line, `the correct option lists ${m[0]}, terminated ${entry.terminated}`);
 		}
 		for (const m of text.matchAll(/\b(?:\d{4}[0-9FTU]|[A-CE-V]\d{4})((?:-[0-9A-Z]{2})+)/g)) {
 			for (const mod of (m[1] ?? '').split('-').filter(Boolean)) {
@@ -377,7 +409,8 @@ class ItemChecker {
 			return CPT_MODIFIERS.has(mod) ? undefined : `modifier ${mod} is not a CPT modifier`;
 		}
 		const entry = this.codes.hcpcs(mod);
-		if (!entry || entry.type !== 'modifier') return `modifier ${mod} is not a HCPCS Level II modifier`;
+		if (!entry || entry.type !== 'modifier')
+			return `modifier ${mod} is not a HCPCS Level II modifier`;
 		if (entry.terminated) return `modifier ${mod} was terminated ${entry.terminated}`;
 		return undefined;
 	}
@@ -407,7 +440,12 @@ class ItemChecker {
 				const code = raw.trim();
 				const clash = list.slice(0, i).some((x) => x.trim().toUpperCase() === code.toUpperCase());
 				if (clash) this.fail(at, `${code} is listed twice`);
-				const why = k === 'icd10cm' ? this.icdProblem(code) : k === 'icd10pcs' ? this.pcsProblem(code) : this.procedureProblem(code);
+				const why =
+					k === 'icd10cm'
+						? this.icdProblem(code)
+						: k === 'icd10pcs'
+							? this.pcsProblem(code)
+							: this.procedureProblem(code);
 				if (why) this.fail(at, why);
 				key[k].push(code);
 			});
@@ -419,16 +457,20 @@ class ItemChecker {
 	}
 
 	private icdProblem(code: string): string | undefined {
-		if (!ICD10CM_DOTTED.test(code)) return `"${code}" is not written as a dotted ICD-10-CM code (e.g. E11.9)`;
+		if (!ICD10CM_DOTTED.test(code))
+			return `"${code}" is not written as a dotted ICD-10-CM code (e.g. E11.9)`;
 		const entry = this.codes.icd10cm(code);
 		if (!entry) return `ICD-10-CM code ${code} does not exist in FY${CODE_SET_YEAR}`;
-		if (!entry.billable) return `ICD-10-CM code ${code} is a header, not billable; code to the highest specificity`;
+		if (!entry.billable)
+			return `ICD-10-CM code ${code} is a header, not billable; code to the highest specificity`;
 		return undefined;
 	}
 
 	private pcsProblem(code: string): string | undefined {
 		if (!ICD10PCS.test(code)) return `"${code}" is not a seven-character ICD-10-PCS code`;
-		return this.codes.icd10pcs(code) ? undefined : `ICD-10-PCS code ${code} is not valid in FY${CODE_SET_YEAR}`;
+		return this.codes.icd10pcs(code)
+			? undefined
+			: `ICD-10-PCS code ${code} is not valid in FY${CODE_SET_YEAR}`;
 	}
 
 	private procedureProblem(raw: string): string | undefined {
@@ -437,11 +479,14 @@ class ItemChecker {
 			return `"${raw}" must read CODE[-MOD...][ xUNITS], e.g. 99213-25 or J1100 x4`;
 		}
 		const kind = procedureKind(line.code);
-		if (!kind) return `${line.code} is neither a CPT code (five digits, or four and F/T/U) nor HCPCS Level II`;
+		if (!kind)
+			return `${line.code} is neither a CPT code (five digits, or four and F/T/U) nor HCPCS Level II`;
 		if (kind === 'hcpcs') {
 			const entry = this.codes.hcpcs(line.code);
-			if (!entry || entry.type !== 'procedure') return `HCPCS Level II code ${line.code} does not exist`;
-			if (entry.terminated) return `HCPCS Level II code ${line.code} was terminated ${entry.terminated}`;
+			if (!entry || entry.type !== 'procedure')
+				return `HCPCS Level II code ${line.code} does not exist`;
+			if (entry.terminated)
+				return `HCPCS Level II code ${line.code} was terminated ${entry.terminated}`;
 		}
 		if (line.units < 1) return `${raw}: units must be at least 1`;
 		for (const mod of line.modifiers) {
@@ -461,7 +506,8 @@ class ItemChecker {
 			if (kind === 'hcpcs') used.push('HCPCS');
 		}
 		for (const s of new Set(used)) {
-			if (!systems.includes(s)) this.fail(['systems'], `the answer uses ${s} codes, so systems must list ${s}`);
+			if (!systems.includes(s))
+				this.fail(['systems'], `the answer uses ${s} codes, so systems must list ${s}`);
 		}
 	}
 

@@ -19,13 +19,7 @@ import {
 } from './codes';
 
 export type LineStatus =
-	| 'correct'
-	| 'not-first'
-	| 'wrong-modifiers'
-	| 'wrong-units'
-	| 'missing'
-	| 'extra'
-	| 'unreadable';
+	'correct' | 'not-first' | 'wrong-modifiers' | 'wrong-units' | 'missing' | 'extra' | 'unreadable';
 
 export type CodeList = 'icd10cm' | 'procedures' | 'icd10pcs';
 

@@ -21,7 +21,8 @@ class Catalog {
 		let p = this.#banks.get(id);
 		if (!p) {
 			p = fetch(`/data/banks/${encodeURIComponent(id)}.json`).then(async (res) => {
-				if (!res.ok) throw new Error(res.status === 404 ? `There is no bank "${id}".` : `HTTP ${res.status}`);
+				if (!res.ok)
+					throw new Error(res.status === 404 ? `There is no bank "${id}".` : `HTTP ${res.status}`);
 				return (await res.json()) as Bank;
 			});
 			// A failed fetch must not be cached: the next try (e.g. back online) should refetch.

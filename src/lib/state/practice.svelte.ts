@@ -3,7 +3,7 @@
  * and the running tally. Every answer is written to `attempts` the moment it is graded.
  */
 import { itemsFor } from '$lib/content/bank';
-import { practiceOrder } from '$lib/content/order';
+import { NO_ANSWERS, practiceOrder } from '$lib/content/order';
 import type { Bank, CodeKey, Item } from '$lib/content/types';
 import {
 	combine,
@@ -74,13 +74,13 @@ export class PracticeSession {
 			this.phase = 'error';
 			return;
 		}
-		let answered = new Set<string>();
+		let answered: ReadonlySet<string> | undefined;
 		try {
-			answered = (await storage.attempts?.answeredIds(bank.id)) ?? answered;
+			answered = await storage.attempts?.answeredIds(bank.id);
 		} catch (e) {
 			storage.fail(e);
 		}
-		this.queue = practiceOrder(items, answered, seed);
+		this.queue = practiceOrder(items, answered ?? NO_ANSWERS, seed);
 		this.index = 0;
 		this.#present();
 	}
@@ -120,12 +120,24 @@ export class PracticeSession {
 		if (!item || !this.canSubmit) return;
 		if (item.type === 'single-best-answer' && this.choice) {
 			const correct = gradeSingleBestAnswer(item.answer, this.choice);
-			await this.#record(item, { kind: 'choice', chosen: this.choice, correct }, this.choice, correct ? 1 : 0, correct);
+			await this.#record(
+				item,
+				{ kind: 'choice', chosen: this.choice, correct },
+				this.choice,
+				correct ? 1 : 0,
+				correct
+			);
 		} else if (item.type === 'code-entry' || item.type === 'case') {
 			const parts = keysOf(item).map((k, i) => gradeCodeEntry(k, this.codes[i] ?? {}));
 			const total = combine(parts);
 			const response = $state.snapshot(this.codes);
-			await this.#record(item, { kind: 'codes', parts, total }, response, total.score, total.correct);
+			await this.#record(
+				item,
+				{ kind: 'codes', parts, total },
+				response,
+				total.score,
+				total.correct
+			);
 		}
 	}
 
@@ -133,10 +145,22 @@ export class PracticeSession {
 		const item = this.current;
 		if (this.phase !== 'answering' || item?.type !== 'flashcard' || !this.revealed) return;
 		const correct = grade !== 'Again';
-		await this.#record(item, { kind: 'flashcard', grade, correct }, grade, correct ? 1 : 0, correct);
+		await this.#record(
+			item,
+			{ kind: 'flashcard', grade, correct },
+			grade,
+			correct ? 1 : 0,
+			correct
+		);
 	}
 
-	async #record(item: Item, result: PracticeResult, response: unknown, score: number, correct: boolean): Promise<void> {
+	async #record(
+		item: Item,
+		result: PracticeResult,
+		response: unknown,
+		score: number,
+		correct: boolean
+	): Promise<void> {
 		const at = this.clock();
 		this.result = result;
 		this.phase = 'feedback';

@@ -1,6 +1,7 @@
 /** The learner's progress, read from the attempt log in IndexedDB. */
 import type { AttemptRecord } from '$lib/db/db';
 import { summarize, type Summary } from '$lib/stats/summary';
+import { timezoneOffset } from '$lib/format';
 import { storage } from './storage.svelte';
 
 export class Progress {
@@ -15,7 +16,7 @@ export class Progress {
 		}
 		try {
 			const all = (await storage.attempts?.all()) ?? [];
-			this.summary = summarize(all, now, new Date(now).getTimezoneOffset());
+			this.summary = summarize(all, now, timezoneOffset(now));
 			this.recent = all.slice(-8).reverse();
 		} catch (e) {
 			storage.fail(e);

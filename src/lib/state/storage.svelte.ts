@@ -4,7 +4,12 @@
  */
 import { createDb, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
-import { attemptsRepo, settingsRepo, type AttemptsRepo, type SettingsRepo } from '$lib/db/repositories';
+import {
+	attemptsRepo,
+	settingsRepo,
+	type AttemptsRepo,
+	type SettingsRepo
+} from '$lib/db/repositories';
 
 class StorageState {
 	/** 'idle' until `open()` is called in the browser. */
@@ -23,7 +28,8 @@ class StorageState {
 	async #open(): Promise<boolean> {
 		this.status = 'opening';
 		try {
-			if (typeof indexedDB === 'undefined') throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
+			if (typeof indexedDB === 'undefined')
+				throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
 			const db = createDb();
 			await db.open();
 			this.#db = db;

@@ -36,7 +36,11 @@ function dayKey(ms: number, offsetMinutes: number): number {
  * `offsetMinutes` is `Date#getTimezoneOffset()` of the learner's zone, passed in so the result
  * does not depend on the machine running the tests.
  */
-export function summarize(attempts: readonly AttemptLike[], now: number, offsetMinutes = 0): Summary {
+export function summarize(
+	attempts: readonly AttemptLike[],
+	now: number,
+	offsetMinutes = 0
+): Summary {
 	const bySection = new Map<string, SectionStats>();
 	let correct = 0;
 	let scoreSum = 0;
@@ -46,7 +50,13 @@ export function summarize(attempts: readonly AttemptLike[], now: number, offsetM
 		scoreSum += a.score;
 		days.add(dayKey(a.at, offsetMinutes));
 		const k = `${a.bankId}\u0000${a.section}`;
-		const s = bySection.get(k) ?? { bankId: a.bankId, section: a.section, attempts: 0, correct: 0, meanScore: 0 };
+		const s = bySection.get(k) ?? {
+			bankId: a.bankId,
+			section: a.section,
+			attempts: 0,
+			correct: 0,
+			meanScore: 0
+		};
 		s.meanScore = (s.meanScore * s.attempts + a.score) / (s.attempts + 1);
 		s.attempts++;
 		if (a.correct) s.correct++;
@@ -59,7 +69,9 @@ export function summarize(attempts: readonly AttemptLike[], now: number, offsetM
 		correct,
 		itemsSeen: new Set(attempts.map((a) => a.itemId)).size,
 		meanScore: attempts.length ? scoreSum / attempts.length : 0,
-		sections: [...bySection.values()].sort((a, b) => a.meanScore - b.meanScore || a.section.localeCompare(b.section)),
+		sections: [...bySection.values()].sort(
+			(a, b) => a.meanScore - b.meanScore || a.section.localeCompare(b.section)
+		),
 		streakDays
 	};
 }

@@ -1,0 +1,87 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createDb, type AttemptRecord } from './db';
+import { classifyStorageError } from './errors';
+import { attemptsRepo, settingsRepo } from './repositories';
+
+function freshDb() {
+	return createDb('test', { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+function attempt(o: Partial<AttemptRecord> = {}): Omit<AttemptRecord, 'id'> {
+	return {
+		itemId: 'cpc-em-0001',
+		bankId: 'cpc',
+		section: 'em',
+		itemType: 'single-best-answer',
+		mode: 'practice',
+		sessionId: 's1',
+		response: 'B',
+		score: 1,
+		correct: true,
+		durationMs: 1200,
+		at: 1_000,
+		...o
+	};
+}
+
+describe('attempts repository', () => {
+	it('writes every answer and reads them back in time order', async () => {
+		const repo = attemptsRepo(freshDb());
+		await repo.add(attempt({ at: 3_000, itemId: 'c' }));
+		await repo.add(attempt({ at: 1_000, itemId: 'a' }));
+		await repo.add(attempt({ at: 2_000, itemId: 'b', response: { icd10cm: 'E11.9' } }));
+		expect((await repo.all()).map((a) => a.itemId)).toEqual(['a', 'b', 'c']);
+		expect((await repo.recent(2)).map((a) => a.itemId)).toEqual(['c', 'b']);
+		expect(await repo.count()).toBe(3);
+		expect((await repo.all())[1]?.response).toEqual({ icd10cm: 'E11.9' });
+	});
+
+	it('survives reopening the database (a reload)', async () => {
+		const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+		const first = createDb('reload', deps);
+		await attemptsRepo(first).add(attempt());
+		first.close();
+		const again = createDb('reload', deps);
+		expect(await attemptsRepo(again).count()).toBe(1);
+	});
+
+	it('knows which items of a bank were answered, and groups a session', async () => {
+		const repo = attemptsRepo(freshDb());
+		await repo.add(attempt({ itemId: 'x', bankId: 'cpc', section: 'em', sessionId: 's1' }));
+		await repo.add(attempt({ itemId: 'y', bankId: 'cpc', section: 'surgery', sessionId: 's2' }));
+		await repo.add(
+			attempt({ itemId: 'z', bankId: 'foundations', section: 'terminology', sessionId: 's2' })
+		);
+		expect([...(await repo.answeredIds('cpc'))].sort()).toEqual(['x', 'y']);
+		expect((await repo.forSession('s2')).map((a) => a.itemId)).toEqual(['y', 'z']);
+	});
+});
+
+describe('settings repository', () => {
+	it('returns the fallback until a value is set', async () => {
+		const repo = settingsRepo(freshDb());
+		expect(await repo.get('retention', 0.9)).toBe(0.9);
+		await repo.set('retention', 0.85);
+		expect(await repo.get('retention', 0.9)).toBe(0.85);
+	});
+});
+
+describe('classifyStorageError', () => {
+	it('recognises a full disk even when Dexie wraps it in an AbortError', () => {
+		const wrapped = { name: 'AbortError', inner: { name: 'QuotaExceededError' } };
+		expect(classifyStorageError(wrapped).kind).toBe('full');
+		expect(classifyStorageError({ name: 'QuotaExceededError' }).kind).toBe('full');
+	});
+
+	it('recognises a browser without IndexedDB', () => {
+		expect(classifyStorageError({ name: 'MissingAPIError' }).kind).toBe('unavailable');
+	});
+
+	it('reports anything else with its message', () => {
+		expect(classifyStorageError(new Error('boom'))).toEqual({
+			kind: 'other',
+			message: 'Your answer could not be saved: boom'
+		});
+	});
+});

@@ -36,8 +36,8 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(event.request.url);
 	if (url.origin !== sw.location.origin) return;
 	// Pages are cached by path; query strings (?bank=cpc) only matter to the client.
-	const key = ASSETS.includes(url.pathname) ? url.pathname : url.pathname === '/' ? '/' : undefined;
-	if (!key) return;
+	const key = url.pathname;
+	if (!ASSETS.includes(key)) return;
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);

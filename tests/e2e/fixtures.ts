@@ -1,0 +1,50 @@
+/** Shared e2e helpers: wait for hydration before acting, and answer whatever item is shown. */
+import { expect, type Page } from '@playwright/test';
+
+/** Navigates and waits until the root layout has mounted (clicks before that are lost). */
+export async function open(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitForSelector('body[data-hydrated="true"]');
+}
+
+export type ShownType = 'single-best-answer' | 'code-entry' | 'case' | 'flashcard';
+
+/** Which kind of item is on screen, read from what it renders. */
+export async function shownType(page: Page): Promise<ShownType> {
+	const item = page.locator('article[data-item-id]');
+	await expect(item).toBeVisible();
+	const label = await item.locator('header .muted').innerText();
+	if (label.startsWith('Multiple choice')) return 'single-best-answer';
+	if (label.startsWith('Code entry')) return 'code-entry';
+	if (label.startsWith('Record case')) return 'case';
+	return 'flashcard';
+}
+
+/**
+ * Answers the current item with the keyboard only and waits until the answer is saved.
+ * Returns the item id.
+ */
+export async function answerWithKeyboard(page: Page, choice = '2'): Promise<string> {
+	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+	const type = await shownType(page);
+	if (type === 'single-best-answer') {
+		await page.keyboard.press(choice);
+		await page.keyboard.press('Enter');
+	} else if (type === 'flashcard') {
+		await page.keyboard.press('Space');
+		await page.keyboard.press(choice);
+	} else {
+		// The first code field has focus; Enter in a field submits the form.
+		await expect(page.getByLabel('Diagnosis codes (ICD-10-CM)').first()).toBeFocused();
+		await page.keyboard.type('R69');
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	return id;
+}
+
+/** Moves on from the feedback with the keyboard (focus is on the Next button). */
+export async function nextWithKeyboard(page: Page): Promise<void> {
+	await expect(page.getByRole('button', { name: /Next item|Finish/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+}

@@ -33,3 +33,8 @@ export function bytes(n: number): string {
 export function timezoneOffset(at: number): number {
 	return new Date(at).getTimezoneOffset();
 }
+
+/** "1 item", "3 items". */
+export function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

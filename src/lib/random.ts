@@ -23,3 +23,18 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
 	}
 	return out;
 }
+
+/**
+ * A stable pseudo-random number in (0, 1) for a (seed, key) pair: the same item gets the same
+ * number all day, so a queue rebuilt after a reload picks the same new items.
+ */
+export function hashUnit(seed: number, key: string): number {
+	let h = 0x811c9dc5 ^ seed;
+	for (let i = 0; i < key.length; i++) {
+		h ^= key.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	// One mulberry32 round spreads FNV's low-entropy output; +1 keeps it strictly above zero.
+	const x = rng(h)();
+	return (x * 4294967295 + 1) / 4294967297;
+}

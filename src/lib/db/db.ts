@@ -7,6 +7,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { ItemType } from '../content/types';
+import type { CardRecord, ReviewRecord } from '../srs/types.ts';
 
 export type Mode = 'practice' | 'drill' | 'exam';
 
@@ -30,29 +31,7 @@ export interface AttemptRecord {
 	at: number;
 }
 
-/** FSRS state of one item (filled by the drill, issue 3). */
-export interface CardRecord {
-	itemId: string;
-	bankId: string;
-	section: string;
-	due: number;
-	state: number;
-	stability: number;
-	difficulty: number;
-	reps: number;
-	lapses: number;
-	lastReview?: number;
-}
-
-/** One FSRS review log, kept for undo, statistics and parameter fitting. */
-export interface ReviewRecord {
-	id?: number;
-	itemId: string;
-	rating: number;
-	reviewedAt: number;
-	/** The card as it was before this review, so undo restores it exactly. */
-	before: CardRecord | null;
-}
+export type { CardRecord, ReviewRecord } from '../srs/types.ts';
 
 export interface ExamRecord {
 	id: string;
@@ -99,7 +78,7 @@ export function createDb(
 	db.version(1).stores({
 		attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
 		cards: 'itemId, due, section, bankId',
-		reviews: '++id, itemId, reviewedAt',
+		reviews: '++id, itemId, reviewedAt, day',
 		exams: 'id, startedAt, submittedAt',
 		banks: 'id',
 		settings: 'key'

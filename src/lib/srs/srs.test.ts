@@ -13,7 +13,6 @@ import {
 import {
 	makeFsrs,
 	median,
-	newCard,
 	Rating,
 	ratingForAnswer,
 	review,

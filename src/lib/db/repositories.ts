@@ -1,5 +1,6 @@
 /** Every read and write the app makes, per table. Components use these, never `db` directly. */
-import type { AttemptRecord, CodeDrillDb } from './db';
+import type { SessionData } from '../srs/session';
+import type { AttemptRecord, CardRecord, CodeDrillDb, ReviewRecord } from './db';
 
 export function attemptsRepo(db: CodeDrillDb) {
 	return {
@@ -45,3 +46,81 @@ export function settingsRepo(db: CodeDrillDb) {
 
 export type AttemptsRepo = ReturnType<typeof attemptsRepo>;
 export type SettingsRepo = ReturnType<typeof settingsRepo>;
+
+const SESSION_KEY = 'drill-session';
+
+/** What one drill grade writes, all or nothing. */
+export interface DrillGrade {
+	attempt: Omit<AttemptRecord, 'id'>;
+	card: CardRecord;
+	log: Omit<ReviewRecord, 'id' | 'attemptId'>;
+	session: SessionData;
+}
+
+/** The drill's reads and writes: card state, review logs and the day's session. */
+export function drillRepo(db: CodeDrillDb) {
+	return {
+		/** Cards due before `t` (all that a queue for a day ending at `t` can need). */
+		dueBefore(t: number): Promise<CardRecord[]> {
+			return db.cards.where('due').below(t).toArray();
+		},
+		async knownIds(): Promise<Set<string>> {
+			return new Set(await db.cards.toCollection().primaryKeys());
+		},
+		card(itemId: string): Promise<CardRecord | undefined> {
+			return db.cards.get(itemId);
+		},
+		/** New items introduced on learner day `day` (their first review was that day). */
+		newOn(day: number): Promise<number> {
+			return db.reviews
+				.where('day')
+				.equals(day)
+				.filter((r) => r.before === null)
+				.count();
+		},
+		reviewsOn(day: number): Promise<ReviewRecord[]> {
+			return db.reviews.where('day').equals(day).toArray();
+		},
+		/** How many cards fall due in [from, to): tomorrow's forecast. */
+		dueBetween(from: number, to: number): Promise<number> {
+			return db.cards.where('due').between(from, to, true, false).count();
+		},
+		async session(): Promise<SessionData | undefined> {
+			const row = await db.settings.get(SESSION_KEY);
+			return row?.value as SessionData | undefined;
+		},
+		saveSession(session: SessionData): Promise<string> {
+			return db.settings.put({ key: SESSION_KEY, value: session });
+		},
+		/**
+		 * Writes the attempt, the review log, the new card state and the session in one
+		 * transaction, so a crash can never leave them out of step. Resolves with the review id.
+		 */
+		grade(g: DrillGrade): Promise<number> {
+			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
+				const attemptId = (await db.attempts.add(g.attempt as AttemptRecord)) as number;
+				const reviewId = (await db.reviews.add({ ...g.log, attemptId } as ReviewRecord)) as number;
+				await db.cards.put(g.card);
+				await db.settings.put({ key: SESSION_KEY, value: g.session });
+				return reviewId;
+			});
+		},
+		/**
+		 * Undoes one grade: the card goes back to exactly what the review log kept, the log and its
+		 * attempt are deleted, and the session is restored. One transaction, like `grade`.
+		 */
+		undo(reviewId: number, session: SessionData): Promise<void> {
+			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
+				const log = await db.reviews.get(reviewId);
+				if (!log) throw new Error(`review ${reviewId} is not in the log`);
+				if (log.before) await db.cards.put(log.before);
+				else await db.cards.delete(log.itemId);
+				await db.reviews.delete(reviewId);
+				if (log.attemptId !== undefined) await db.attempts.delete(log.attemptId);
+				await db.settings.put({ key: SESSION_KEY, value: session });
+			});
+		}
+	};
+}
+
+export type DrillRepo = ReturnType<typeof drillRepo>;

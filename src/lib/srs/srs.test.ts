@@ -10,15 +10,7 @@ import {
 	type DrillItem,
 	type QueueInput
 } from './queue';
-import {
-	makeFsrs,
-	median,
-	Rating,
-	ratingForAnswer,
-	review,
-	State,
-	type Grade
-} from './scheduler';
+import { makeFsrs, median, Rating, ratingForAnswer, review, State, type Grade } from './scheduler';
 import { DrillSession } from './session';
 import { DEFAULT_SRS, srsSettings } from './settings';
 import type { CardRecord } from './types';

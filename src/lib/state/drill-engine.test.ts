@@ -1,0 +1,214 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createDb, type CodeDrillDb } from '../db/db';
+import { attemptsRepo, drillRepo } from '../db/repositories';
+import type { DrillItem } from '../srs/queue';
+import { Rating, type Grade } from '../srs/scheduler';
+import { DEFAULT_SRS, type SrsSettings } from '../srs/settings';
+import { DrillEngine, type AnswerFields } from './drill-engine';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+// Sunday 22 Nov 2026 10:00 UTC; the learner's zone is UTC and the day rolls over at 04:00.
+const T0 = Date.UTC(2026, 10, 22, 10, 0);
+
+const ITEMS: DrillItem[] = Array.from({ length: 10 }, (_, i) => ({
+	itemId: `i${i}`,
+	bankId: 'cpc',
+	section: ['em', 'surgery'][i % 2]!,
+	exams: ['CPC']
+}));
+
+const ANSWER: AnswerFields = {
+	itemType: 'flashcard',
+	response: 'Good',
+	score: 1,
+	correct: true,
+	durationMs: 3000
+};
+
+function setup(settings: Partial<SrsSettings> = {}) {
+	const db = createDb('drill', { indexedDB: new IDBFactory(), IDBKeyRange });
+	const clock = { now: T0 };
+	const engine = () =>
+		new DrillEngine({
+			drill: drillRepo(db),
+			attempts: attemptsRepo(db),
+			items: ITEMS,
+			settings: { ...DEFAULT_SRS, fuzz: false, newPerDay: 3, ...settings },
+			clock: () => clock.now,
+			offset: () => 0
+		});
+	return { db, clock, engine };
+}
+
+/** Grades whatever is current until the drill is done, a minute apart; returns the ids graded. */
+async function drillAll(
+	e: DrillEngine,
+	clock: { now: number },
+	rating: Grade = Rating.Easy,
+	max = 50
+) {
+	const seen: string[] = [];
+	for (let id = e.current(); id !== undefined && seen.length < max; id = e.current()) {
+		await e.grade(id, rating, ANSWER);
+		seen.push(id);
+		clock.now += MIN;
+	}
+	return seen;
+}
+
+async function tables(db: CodeDrillDb) {
+	return {
+		cards: await db.cards.toArray(),
+		reviews: await db.reviews.toArray(),
+		attempts: await db.attempts.toArray(),
+		settings: await db.settings.toArray()
+	};
+}
+
+describe('DrillEngine', () => {
+	it('holds the daily new limit across a reload', async () => {
+		const { clock, engine } = setup();
+		const first = engine();
+		await first.open();
+		const a = first.current()!;
+		await first.grade(a, Rating.Easy, ANSWER);
+		clock.now += MIN;
+
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.current()).not.toBe(a);
+		const rest = await drillAll(reloaded, clock);
+		expect(new Set([a, ...rest]).size).toBe(3);
+		expect(reloaded.doneToday).toBe(3);
+	});
+
+	it('holds the limit when the queue is rebuilt from the database (no saved session)', async () => {
+		const { db, clock, engine } = setup();
+		const first = engine();
+		await first.open();
+		await drillAll(first, clock, Rating.Easy, 2);
+		await db.settings.clear();
+		const rebuilt = engine();
+		await rebuilt.open();
+		expect(await drillAll(rebuilt, clock)).toHaveLength(1);
+	});
+
+	it('does not show a card answered Good before it is due, and respects the day boundary', async () => {
+		const { clock, engine } = setup({ newPerDay: 1 });
+		const e = engine();
+		await e.open();
+		const id = e.current()!;
+		await e.grade(id, Rating.Good, ANSWER); // first learning step: 10 minutes
+		expect(e.current()).toBe(id); // nothing else left: shown within the learn-ahead window
+		clock.now += 10 * MIN;
+		await e.grade(id, Rating.Good, ANSWER); // graduates to review, due in days
+		expect(e.current()).toBeUndefined();
+
+		// 03:59 next morning is still the same learner day: nothing new.
+		clock.now = Date.UTC(2026, 10, 23, 3, 59);
+		const late = engine();
+		await late.open();
+		expect(late.current()).toBeUndefined();
+		// 04:00 starts a new day: one new item, not the reviewed one (not yet due).
+		clock.now = Date.UTC(2026, 10, 23, 4, 0);
+		const morning = engine();
+		await morning.open();
+		const next = morning.current();
+		expect(next).toBeDefined();
+		expect(next).not.toBe(id);
+	});
+
+	it('brings an Again card back after its learning step', async () => {
+		const { clock, engine } = setup({ newPerDay: 2 });
+		const e = engine();
+		await e.open();
+		const first = e.current()!;
+		await e.grade(first, Rating.Again, ANSWER); // 1 minute step
+		const second = e.current()!;
+		expect(second).not.toBe(first);
+		clock.now += MIN;
+		expect(e.current()).toBe(first);
+	});
+
+	it('undo restores the card, the review log, the attempts and the queue exactly', async () => {
+		const { db, clock, engine } = setup();
+		const e = engine();
+		await e.open();
+		const a = e.current()!;
+		await e.grade(a, Rating.Good, ANSWER);
+		clock.now += 10 * MIN;
+		const before = await tables(db);
+		const current = e.current();
+		await e.grade(current!, Rating.Again, { ...ANSWER, correct: false, score: 0 });
+		expect((await tables(db)).reviews).toHaveLength(before.reviews.length + 1);
+
+		await e.undo();
+		expect(await tables(db)).toEqual(before);
+		expect(e.current()).toBe(current);
+		expect(e.doneToday).toBe(1);
+		expect(e.canUndo).toBe(true);
+		await e.undo();
+		expect(await tables(db)).toEqual({
+			cards: [],
+			reviews: [],
+			attempts: [],
+			settings: [expect.objectContaining({ key: 'drill-session' })]
+		});
+	});
+
+	it('writes nothing when any part of a grade fails', async () => {
+		const { db, engine } = setup();
+		const e = engine();
+		await e.open();
+		const id = e.current()!;
+		db.cards.hook('creating', () => {
+			throw new Error('disk failure');
+		});
+		await expect(e.grade(id, Rating.Good, ANSWER)).rejects.toThrow();
+		expect(await db.attempts.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+		expect(e.current()).toBe(id);
+	});
+
+	it('rates a right but slow answer Hard against the section median', async () => {
+		const { db, engine } = setup();
+		const base = {
+			bankId: 'cpc',
+			itemType: 'single-best-answer' as const,
+			mode: 'practice' as const,
+			sessionId: 's',
+			response: 'A',
+			score: 1,
+			correct: true
+		};
+		for (const ms of [4000, 5000, 6000])
+			await db.attempts.add({
+				...base,
+				itemId: 'i0',
+				section: 'em',
+				durationMs: ms,
+				at: T0 - HOUR
+			});
+		const e = engine();
+		await e.open();
+		expect(e.ratingFor('i2', true, 5500)).toBe(Rating.Hard);
+		expect(e.ratingFor('i2', true, 4500)).toBe(Rating.Good);
+		expect(e.ratingFor('i1', true, 60_000)).toBe(Rating.Good); // no history for surgery
+		expect(e.ratingFor('i2', false, 1000)).toBe(Rating.Again);
+	});
+
+	it('forecasts tomorrow: reviews falling due during the next learner day and new items', async () => {
+		const { db, clock, engine } = setup();
+		const e = engine();
+		await e.open();
+		await drillAll(e, clock, Rating.Easy);
+		const card = (await db.cards.toArray())[0]!;
+		// Tomorrow's learner day runs from 23 Nov 04:00 to 24 Nov 04:00 UTC.
+		await db.cards.put({ ...card, itemId: 'x1', due: Date.UTC(2026, 10, 23, 12, 0) });
+		await db.cards.put({ ...card, itemId: 'x2', due: Date.UTC(2026, 10, 24, 3, 59) });
+		await db.cards.put({ ...card, itemId: 'x3', due: Date.UTC(2026, 10, 24, 4, 0) });
+		expect(await e.forecast()).toEqual({ reviews: 2, newItems: 3 });
+	});
+});

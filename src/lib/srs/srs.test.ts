@@ -14,6 +14,7 @@ import { makeFsrs, median, Rating, ratingForAnswer, review, State, type Grade } 
 import { DrillSession } from './session';
 import { DEFAULT_SRS, srsSettings } from './settings';
 import type { CardRecord } from './types';
+import type { ExamPreset } from '../content/types';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -213,7 +214,7 @@ describe('buildQueue', () => {
 	it('prefers items of the target exam', () => {
 		const mixed = items(60).map((i, n) => ({
 			...i,
-			exams: n % 2 ? (['CCA'] as const) : (['CPC'] as const)
+			exams: (n % 2 ? ['CCA'] : ['CPC']) as ExamPreset[]
 		}));
 		const q = buildQueue(queueInput({ items: mixed, newPerDay: 10 }));
 		const cpc = q.order.filter((id) => mixed.find((i) => i.itemId === id)!.exams.includes('CPC'));

@@ -1,35 +1,15 @@
 /**
- * One practice sitting: the item queue, the learner's response to the current item, its grade,
- * and the running tally. Every answer is written to `attempts` the moment it is graded.
+ * One practice sitting: the item queue, the current item's answer, and the running tally.
+ * Every answer is written to `attempts` the moment it is graded.
  */
 import { itemsFor } from '$lib/content/bank';
 import { NO_ANSWERS, practiceOrder } from '$lib/content/order';
-import type { Bank, CodeKey, Item } from '$lib/content/types';
-import {
-	combine,
-	gradeCodeEntry,
-	gradeSingleBestAnswer,
-	type CodeEntryResult,
-	type CodeResponse
-} from '$lib/grading/grade';
+import type { Bank, Item } from '$lib/content/types';
+import { ItemAnswer, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
 export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'error';
-
-/** Flashcard self-grades, in the order of the 1-4 keys (the drill's FSRS ratings use the same). */
-export const SELF_GRADES = ['Again', 'Hard', 'Good', 'Easy'] as const;
-export type SelfGrade = (typeof SELF_GRADES)[number];
-
-export type PracticeResult =
-	| { kind: 'choice'; chosen: string; correct: boolean }
-	| { kind: 'codes'; parts: CodeEntryResult[]; total: CodeEntryResult }
-	| { kind: 'flashcard'; grade: SelfGrade; correct: boolean };
-
-export function keysOf(item: Item): CodeKey[] {
-	if (item.type === 'code-entry') return [item.answer];
-	if (item.type === 'case') return item.parts.map((p) => p.answer);
-	return [];
-}
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 export class PracticeSession {
 	phase = $state<Phase>('loading');
@@ -39,20 +19,15 @@ export class PracticeSession {
 	section = $state('mixed');
 	queue = $state<Item[]>([]);
 	index = $state(0);
-	/** The chosen option letter of a single-best-answer item. */
-	choice = $state<string | undefined>(undefined);
-	/** Typed codes, one entry per part (a code-entry item has one part). */
-	codes = $state<CodeResponse[]>([]);
-	revealed = $state(false);
-	result = $state<PracticeResult | undefined>(undefined);
+	/** The learner's response to the current item. */
+	answer = $state<ItemAnswer | undefined>(undefined);
 	/** Whether the current answer reached IndexedDB. */
-	saved = $state<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+	saved = $state<SaveState>('idle');
 	answered = $state(0);
 	correct = $state(0);
 	scoreSum = $state(0);
 
 	readonly sessionId: string;
-	#shownAt = 0;
 
 	constructor(
 		private readonly clock: () => number = Date.now,
@@ -87,86 +62,28 @@ export class PracticeSession {
 
 	#present(): void {
 		const item = this.current;
-		this.choice = undefined;
-		this.revealed = false;
-		this.result = undefined;
+		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
 		this.saved = 'idle';
-		this.codes = item ? keysOf(item).map(() => ({})) : [];
 		this.phase = item ? 'answering' : 'done';
-		this.#shownAt = this.clock();
-	}
-
-	choose(letter: string): void {
-		const item = this.current;
-		if (this.phase !== 'answering' || item?.type !== 'single-best-answer') return;
-		if (item.options.some((o) => o.letter === letter)) this.choice = letter;
-	}
-
-	reveal(): void {
-		if (this.phase === 'answering' && this.current?.type === 'flashcard') this.revealed = true;
-	}
-
-	/** Whether `submit()` would grade something now. */
-	get canSubmit(): boolean {
-		const item = this.current;
-		if (this.phase !== 'answering' || !item) return false;
-		if (item.type === 'single-best-answer') return this.choice !== undefined;
-		if (item.type === 'flashcard') return false; // graded with selfGrade()
-		return this.codes.some((c) => Object.values(c).some((v) => v?.trim()));
 	}
 
 	async submit(): Promise<void> {
-		const item = this.current;
-		if (!item || !this.canSubmit) return;
-		if (item.type === 'single-best-answer' && this.choice) {
-			const correct = gradeSingleBestAnswer(item.answer, this.choice);
-			await this.#record(
-				item,
-				{ kind: 'choice', chosen: this.choice, correct },
-				this.choice,
-				correct ? 1 : 0,
-				correct
-			);
-		} else if (item.type === 'code-entry' || item.type === 'case') {
-			const parts = keysOf(item).map((k, i) => gradeCodeEntry(k, this.codes[i] ?? {}));
-			const total = combine(parts);
-			const response = $state.snapshot(this.codes);
-			await this.#record(
-				item,
-				{ kind: 'codes', parts, total },
-				response,
-				total.score,
-				total.correct
-			);
-		}
+		const graded = this.answer?.submit();
+		if (graded) await this.#record(graded);
 	}
 
 	async selfGrade(grade: SelfGrade): Promise<void> {
-		const item = this.current;
-		if (this.phase !== 'answering' || item?.type !== 'flashcard' || !this.revealed) return;
-		const correct = grade !== 'Again';
-		await this.#record(
-			item,
-			{ kind: 'flashcard', grade, correct },
-			grade,
-			correct ? 1 : 0,
-			correct
-		);
+		const graded = this.answer?.selfGrade(grade);
+		if (graded) await this.#record(graded);
 	}
 
-	async #record(
-		item: Item,
-		result: PracticeResult,
-		response: unknown,
-		score: number,
-		correct: boolean
-	): Promise<void> {
-		const at = this.clock();
-		this.result = result;
+	async #record(graded: GradedAnswer): Promise<void> {
+		const item = this.current;
+		if (!item) return;
 		this.phase = 'feedback';
 		this.answered++;
-		this.scoreSum += score;
-		if (correct) this.correct++;
+		this.scoreSum += graded.score;
+		if (graded.correct) this.correct++;
 		const repo = storage.attempts;
 		if (!repo) {
 			// Storage never opened (the banner already says why); the answer is graded but not kept.
@@ -182,11 +99,11 @@ export class PracticeSession {
 				itemType: item.type,
 				mode: 'practice',
 				sessionId: this.sessionId,
-				response,
-				score,
-				correct,
-				durationMs: Math.max(0, at - this.#shownAt),
-				at
+				response: graded.response,
+				score: graded.score,
+				correct: graded.correct,
+				durationMs: graded.durationMs,
+				at: this.clock()
 			});
 			this.saved = 'saved';
 		} catch (e) {

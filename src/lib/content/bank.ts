@@ -20,3 +20,7 @@ export function sectionTitle(bank: Pick<Bank, 'sections'>, id: string): string {
 	if (id === MIXED) return 'Mixed (all sections)';
 	return bank.sections.find((s) => s.id === id)?.title ?? id;
 }
+
+export function indexById(items: readonly Item[]): ReadonlyMap<string, Item> {
+	return new Map(items.map((i) => [i.id, i]));
+}

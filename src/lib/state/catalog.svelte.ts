@@ -31,6 +31,13 @@ class Catalog {
 		}
 		return p;
 	}
+
+	/** Every shipped bank, for the drill (which draws on all of them). */
+	async allBanks(): Promise<Bank[]> {
+		await this.loadSummaries();
+		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
+		return Promise.all(this.summaries.map((s) => this.bank(s.id)));
+	}
 }
 
 export const catalog = new Catalog();

@@ -6,8 +6,10 @@ import { createDb, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
 import {
 	attemptsRepo,
+	drillRepo,
 	settingsRepo,
 	type AttemptsRepo,
+	type DrillRepo,
 	type SettingsRepo
 } from '$lib/db/repositories';
 
@@ -44,6 +46,10 @@ class StorageState {
 
 	get attempts(): AttemptsRepo | undefined {
 		return this.#db && attemptsRepo(this.#db);
+	}
+
+	get drill(): DrillRepo | undefined {
+		return this.#db && drillRepo(this.#db);
 	}
 
 	get settings(): SettingsRepo | undefined {

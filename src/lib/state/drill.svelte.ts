@@ -1,0 +1,171 @@
+/**
+ * Today's drill for the page: the engine (scheduling and storage) plus the current item's answer
+ * and what the last grade did. One instance per visit to /drill.
+ */
+import { indexById } from '$lib/content/bank';
+import type { Item } from '$lib/content/types';
+import { timezoneOffset } from '$lib/format';
+import { Rating, type Grade } from '$lib/srs/scheduler';
+import { srsSettings } from '$lib/srs/settings';
+import { catalog } from './catalog.svelte';
+import { DrillEngine } from './drill-engine';
+import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
+import { storage } from './storage.svelte';
+
+export type DrillPhase = 'loading' | 'answering' | 'feedback' | 'done' | 'error';
+
+export const RATING_NAMES: Record<Grade, string> = {
+	[Rating.Again]: 'Again',
+	[Rating.Hard]: 'Hard',
+	[Rating.Good]: 'Good',
+	[Rating.Easy]: 'Easy'
+};
+
+export class DrillState {
+	phase = $state<DrillPhase>('loading');
+	problem = $state<string | undefined>(undefined);
+	answer = $state<ItemAnswer | undefined>(undefined);
+	/** The rating the last scenario answer earned, shown with its feedback. */
+	lastRating = $state<Grade | undefined>(undefined);
+	doneToday = $state(0);
+	remaining = $state(0);
+	canUndo = $state(false);
+	/** When a card in its learning steps comes back, once the queue is otherwise empty. */
+	comeBackAt = $state<number | undefined>(undefined);
+	forecast = $state<{ reviews: number; newItems: number } | undefined>(undefined);
+	busy = $state(false);
+
+	#engine: DrillEngine | undefined;
+	#items: ReadonlyMap<string, Item> = indexById([]);
+
+	constructor(private readonly clock: () => number = Date.now) {}
+
+	async load(): Promise<void> {
+		try {
+			if (!(await storage.open()) || !storage.drill || !storage.attempts || !storage.settings) {
+				throw new Error(storage.error?.message ?? 'Storage is not available.');
+			}
+			const banks = await catalog.allBanks();
+			const items = banks.flatMap((b) => b.items);
+			this.#items = indexById(items);
+			const settings = srsSettings(await storage.settings.get('srs', undefined));
+			this.#engine = new DrillEngine({
+				drill: storage.drill,
+				attempts: storage.attempts,
+				items: items.map((i) => ({
+					itemId: i.id,
+					bankId: i.bankId,
+					section: i.section,
+					exams: i.exams
+				})),
+				settings,
+				clock: this.clock,
+				offset: timezoneOffset
+			});
+			await this.#engine.open();
+			await this.#present();
+		} catch (e) {
+			this.problem = e instanceof Error ? e.message : String(e);
+			this.phase = 'error';
+		}
+	}
+
+	async #present(): Promise<void> {
+		const engine = this.#engine;
+		if (!engine) return;
+		const id = engine.current();
+		const item = id === undefined ? undefined : this.#items.get(id);
+		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
+		this.lastRating = undefined;
+		this.#sync();
+		if (item) {
+			this.phase = 'answering';
+		} else {
+			this.phase = 'done';
+			this.comeBackAt = engine.nextLearningDue;
+			this.forecast = await engine.forecast();
+		}
+	}
+
+	#sync(): void {
+		const engine = this.#engine;
+		if (!engine) return;
+		this.doneToday = engine.doneToday;
+		this.remaining = engine.remaining;
+		this.canUndo = engine.canUndo;
+	}
+
+	/** Grades a scenario answer: the rating comes from correctness and pace. */
+	async submit(): Promise<void> {
+		const graded = this.answer?.submit();
+		const engine = this.#engine;
+		if (!graded || !engine || !this.answer) return;
+		const rating = engine.ratingFor(this.answer.item.id, graded.correct, graded.durationMs);
+		if (await this.#grade(rating, graded)) {
+			this.lastRating = rating;
+			this.phase = 'feedback';
+		}
+	}
+
+	/** A flashcard graded by the learner goes straight to the next card. */
+	async selfGrade(grade: SelfGrade): Promise<void> {
+		const graded = this.answer?.selfGrade(grade);
+		if (!graded) return;
+		const rating = (SELF_GRADES.indexOf(grade) + 1) as Grade;
+		if (await this.#grade(rating, graded)) await this.#present();
+	}
+
+	async #grade(rating: Grade, graded: GradedAnswer): Promise<boolean> {
+		const engine = this.#engine;
+		const item = this.answer?.item;
+		if (!engine || !item || this.busy) return false;
+		this.busy = true;
+		try {
+			await engine.grade(item.id, rating, {
+				itemType: item.type,
+				response: graded.response,
+				score: graded.score,
+				correct: graded.correct,
+				durationMs: graded.durationMs
+			});
+			this.#sync();
+			return true;
+		} catch (e) {
+			storage.fail(e);
+			// Nothing was written; let the learner answer again.
+			this.answer = new ItemAnswer(item, this.clock);
+			return false;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async next(): Promise<void> {
+		if (this.phase === 'feedback') await this.#present();
+	}
+
+	/** U: takes back the last grade and shows that item again. */
+	async undo(): Promise<void> {
+		const engine = this.#engine;
+		if (!engine?.canUndo || this.busy) return;
+		this.busy = true;
+		try {
+			await engine.undo();
+		} catch (e) {
+			storage.fail(e);
+		} finally {
+			this.busy = false;
+		}
+		await this.#present();
+	}
+
+	/** After a learning step has passed, look again for cards that came due. */
+	async refresh(): Promise<void> {
+		if (this.phase === 'done') await this.#present();
+	}
+
+	sectionTitle(item: Item): string {
+		const bank = catalog.summaries?.find((b) => b.id === item.bankId);
+		return bank?.sections.find((s) => s.id === item.section)?.title ?? item.section;
+	}
+}

@@ -1,13 +1,20 @@
 /**
- * `npm run bench`: prints timings; it never passes or fails. Results are recorded by hand in
+ * `npm run bench`: prints timings; it never passes or fails. Figures are copied by hand into
  * bench/RESULTS.md with the machine and date.
+ *
+ * 1. Node: code-set loading, bank validation, grading.
+ * 2. Chromium (Debian's, real IndexedDB): the drill with 20,000 cards and 200,000 review logs.
  */
-import { performance } from 'node:perf_hooks';
-import { codeSetsFromText } from '../src/lib/codebook/codesets.ts';
-import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
-import { readBankSources } from '../scripts/lib/banks.ts';
-import { validateBanks } from '../src/lib/content/validate.ts';
+import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { readBankSources } from '../scripts/lib/banks.ts';
+import { codeSetsFromText } from '../src/lib/codebook/codesets.ts';
+import { validateBanks } from '../src/lib/content/validate.ts';
+import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
 
 function time(label: string, runs: number, fn: () => void): void {
 	const samples: number[] = [];
@@ -18,23 +25,80 @@ function time(label: string, runs: number, fn: () => void): void {
 	}
 	samples.sort((a, b) => a - b);
 	const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-	console.log(`${label.padEnd(44)} median ${p(0.5).toFixed(3)} ms  p95 ${p(0.95).toFixed(3)} ms  (n=${runs})`);
+	console.log(
+		`${label.padEnd(48)} median ${p(0.5).toFixed(3)} ms  p95 ${p(0.95).toFixed(3)} ms  (n=${runs})`
+	);
 }
 
-const texts = {
-	icd10cm: readFileSync('codesets/icd10cm-2026.tsv', 'utf8'),
-	hcpcs: readFileSync('codesets/hcpcs-2025-oct.tsv', 'utf8'),
-	icd10pcs: readFileSync('codesets/icd10pcs-2026.txt', 'utf8')
-};
-let codes = codeSetsFromText(texts);
-time('load code sets (186k rows)', 5, () => {
-	codes = codeSetsFromText(texts);
-});
-const sources = readBankSources();
-time(`validate shipped banks (${sources.length} files)`, 20, () => {
-	validateBanks(sources, codes);
-});
-const key = { icd10cm: ['J02.9', 'R50.9'], procedures: ['99213-25', '96372', 'J1885 x2'], icd10pcs: [] };
-time('grade one code-entry answer', 10_000, () => {
-	gradeCodeEntry(key, { icd10cm: 'r50.9 j029', procedures: '99213 96372 J1885 x2 80053' });
-});
+function node(): void {
+	const texts = {
+		icd10cm: readFileSync('codesets/icd10cm-2026.tsv', 'utf8'),
+		hcpcs: readFileSync('codesets/hcpcs-2025-oct.tsv', 'utf8'),
+		icd10pcs: readFileSync('codesets/icd10pcs-2026.txt', 'utf8')
+	};
+	let codes = codeSetsFromText(texts);
+	time('load code sets (186k rows)', 5, () => {
+		codes = codeSetsFromText(texts);
+	});
+	const sources = readBankSources();
+	time(`validate shipped banks (${sources.length} files)`, 20, () => {
+		validateBanks(sources, codes);
+	});
+	const key = {
+		icd10cm: ['J02.9', 'R50.9'],
+		procedures: ['99213-25', '96372', 'J1885 x2'],
+		icd10pcs: []
+	};
+	time('grade one code-entry answer', 10_000, () => {
+		gradeCodeEntry(key, { icd10cm: 'r50.9 j029', procedures: '99213 96372 J1885 x2 80053' });
+	});
+}
+
+async function browser(): Promise<void> {
+	const out = resolve('bench/out');
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		build: {
+			outDir: out,
+			emptyOutDir: true,
+			lib: { entry: resolve('bench/drill.browser.ts'), formats: ['es'], fileName: 'drill' }
+		}
+	});
+	const page = '<!doctype html><meta charset="utf-8"><title>bench</title>';
+	const server = createServer((req, res) => {
+		if (req.url === '/drill.js') {
+			res.setHeader('content-type', 'text/javascript');
+			res.end(readFileSync(join(out, 'drill.js')));
+		} else {
+			res.setHeader('content-type', 'text/html');
+			res.end(page);
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	const chrome = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	try {
+		const tab = await chrome.newPage();
+		await tab.goto(`http://127.0.0.1:${port}/`);
+		const r = await tab.evaluate(async () => {
+			const mod = await import(`${location.origin}/drill.js`);
+			return mod.run();
+		});
+		console.log(`\nDrill in Chromium ${chrome.version()}, 20,000 cards + 200,000 review logs in IndexedDB:`);
+		console.log(`  fill database (cards ${r.cardsMs.toFixed(0)} ms)                 ${r.fillMs.toFixed(0)} ms`);
+		console.log(`  open drill (build today's queue of ${r.queueLength})      ${r.openMs.toFixed(1)} ms`);
+		console.log(`  next-item selection (n=${r.samples})                 median ${r.selectP50.toFixed(2)} ms  p95 ${r.selectP95.toFixed(2)} ms  (target p95 <= 10 ms)`);
+		console.log(`  grade-to-next-card incl. write (n=${r.samples})      median ${r.gradeP50.toFixed(2)} ms  p95 ${r.gradeP95.toFixed(2)} ms  (target p95 <= 50 ms)`);
+	} finally {
+		await chrome.close();
+		server.close();
+	}
+}
+
+node();
+await browser();

@@ -72,9 +72,11 @@ export const DB_NAME = 'codedrill';
 /** Opens (lazily) the database; tests pass their own `indexedDB` and a unique name. */
 export function createDb(
 	name = DB_NAME,
-	deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }
+	deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+	/** 'relaxed' only for bulk loads (benchmarks): the app keeps the default, flushed commits. */
+	durability?: 'relaxed'
 ): CodeDrillDb {
-	const db = new Dexie(name, deps) as CodeDrillDb;
+	const db = new Dexie(name, durability ? { ...deps, chromeTransactionDurability: durability } : deps) as CodeDrillDb;
 	db.version(1).stores({
 		attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
 		cards: 'itemId, due, section, bankId',

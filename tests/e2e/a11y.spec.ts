@@ -8,7 +8,9 @@ import { answerWithKeyboard, nextWithKeyboard, open, shownType, type ShownType }
 
 async function noViolations(page: Page, label: string) {
 	const { violations } = await new AxeBuilder({ page }).analyze();
-	const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const summary = violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

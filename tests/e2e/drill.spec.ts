@@ -1,31 +1,68 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/lib/content/types';
 import { open, shownType } from './fixtures';
 
-/** Grades the current drill card with the keyboard only; returns its id. */
-async function gradeWithKeyboard(page: Page, flashcardGrade = '3'): Promise<string> {
+/** The bank item behind a drill card, read from the app's own prerendered bank JSON. */
+async function keyOf(page: Page, id: string): Promise<Item> {
+	const bankId = id.startsWith('fnd-') ? 'foundations' : 'cpc';
+	const bank = await (await page.request.get(`/data/banks/${bankId}.json`)).json();
+	return (bank.items as Item[]).find((i) => i.id === id)!;
+}
+
+/**
+ * Grades the current drill card with the keyboard only; returns its id. `right` answers from the
+ * key (so cards graduate and the day can end); otherwise the first option or a wrong code.
+ */
+async function gradeWithKeyboard(page: Page, right = false): Promise<string> {
 	const card = page.locator('article[data-item-id]');
 	const id = (await card.getAttribute('data-item-id')) ?? '';
 	const type = await shownType(page);
+	const item = right ? await keyOf(page, id) : undefined;
 	if (type === 'flashcard') {
 		await page.keyboard.press('Space');
 		await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
-		await page.keyboard.press(flashcardGrade);
-	} else if (type === 'single-best-answer') {
-		await page.keyboard.press('1');
-		await page.keyboard.press('Enter');
-		await expect(page.getByTestId('rating')).toBeVisible();
-		await page.keyboard.press('Enter');
+		await page.keyboard.press(right ? '4' : '3');
 	} else {
-		await page.keyboard.type('R69');
-		await page.keyboard.press('Enter');
+		if (item?.type === 'single-best-answer') {
+			await page.keyboard.press(item.answer.toLowerCase());
+			await page.keyboard.press('Enter');
+		} else if (type === 'single-best-answer') {
+			await page.keyboard.press('1');
+			await page.keyboard.press('Enter');
+		} else {
+			const keys =
+				item?.type === 'code-entry'
+					? [item.answer]
+					: item?.type === 'case'
+						? item.parts.map((p) => p.answer)
+						: [];
+			if (!right) {
+				await page.keyboard.type('R69');
+			} else {
+				// Tab through each part's fields: diagnoses, procedures, then PCS if shown.
+				for (const [n, key] of keys.entries()) {
+					if (n > 0) await page.keyboard.press('Tab');
+					await page.keyboard.type(key.icd10cm.join(', '));
+					await page.keyboard.press('Tab');
+					await page.keyboard.type(key.procedures.join(', '));
+					if (key.icd10pcs.length) {
+						await page.keyboard.press('Tab');
+						await page.keyboard.type(key.icd10pcs.join(', '));
+					}
+				}
+			}
+			await page.keyboard.press('Enter');
+		}
 		await expect(page.getByTestId('rating')).toBeVisible();
 		await page.keyboard.press('Enter');
 	}
 	return id;
 }
 
-test('drill five cards with the keyboard only, reload, and the queue continues', async ({ page }) => {
+test('drill five cards with the keyboard only, reload, and the queue continues', async ({
+	page
+}) => {
 	await open(page, '/drill');
 	await expect(page.getByTestId('drill-count')).toContainText('0 done');
 	const graded: string[] = [];
@@ -60,7 +97,10 @@ for (const scheme of ['light', 'dark'] as const) {
 		await expect(page.locator('article[data-item-id]')).toBeVisible();
 		const check = async (label: string) => {
 			const { violations } = await new AxeBuilder({ page }).analyze();
-			expect(violations.map((v) => v.id), label).toEqual([]);
+			expect(
+				violations.map((v) => v.id),
+				label
+			).toEqual([]);
 		};
 		await check('drill card');
 		await page.screenshot({ path: `test-results/screenshots/drill-${scheme}.png`, fullPage: true });
@@ -79,11 +119,16 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.reload();
 		await page.waitForSelector('body[data-hydrated="true"]');
 		for (let i = 0; i < 12 && (await page.locator('article[data-item-id]').count()) > 0; i++) {
-			await gradeWithKeyboard(page, '4');
+			await gradeWithKeyboard(page, true);
 		}
-		await expect(page.getByRole('heading', { name: /Done for today|Nothing to drill/ })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: /Done for today|Nothing to drill/ })
+		).toBeVisible();
 		await expect(page.getByTestId('forecast')).toBeVisible();
-		await page.screenshot({ path: `test-results/screenshots/drill-done-${scheme}.png`, fullPage: true });
+		await page.screenshot({
+			path: `test-results/screenshots/drill-done-${scheme}.png`,
+			fullPage: true
+		});
 		await check('end of day');
 	});
 }

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { answerWithKeyboard, open } from './fixtures';
 
-test('after one online visit the app opens offline and records an answer', async ({ page, context }) => {
+test('after one online visit the app opens offline and records an answer', async ({
+	page,
+	context
+}) => {
 	await open(page, '/');
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
@@ -13,7 +16,9 @@ test('after one online visit the app opens offline and records an answer', async
 	await context.setOffline(true);
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
-	await expect(page.getByRole('heading', { name: 'Practise medical coding, anywhere' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Practise medical coding, anywhere' })
+	).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Practise CPC starter bank' })).toBeVisible();
 
 	await open(page, '/practice/run?bank=cpc&section=mixed');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { answerWithKeyboard, nextWithKeyboard, open, shownType } from './fixtures';
 
-test('a learner answers three items, reloads, and sees those answers from IndexedDB', async ({ page }) => {
+test('a learner answers three items, reloads, and sees those answers from IndexedDB', async ({
+	page
+}) => {
 	await open(page, '/');
 	await expect(page.getByText('No answers yet')).toBeVisible();
 
@@ -27,7 +29,9 @@ test('a learner answers three items, reloads, and sees those answers from Indexe
 	for (const id of answered) await expect(page.getByTestId('recent')).toContainText(id);
 });
 
-test('a multiple-choice item is chosen with a letter key and graded with the rationale', async ({ page }) => {
+test('a multiple-choice item is chosen with a letter key and graded with the rationale', async ({
+	page
+}) => {
 	await open(page, '/practice/run?bank=cpc&section=mixed');
 	// Skip forward (answering) until a multiple-choice item is shown.
 	for (let i = 0; i < 40 && (await shownType(page)) !== 'single-best-answer'; i++) {

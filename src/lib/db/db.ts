@@ -76,7 +76,10 @@ export function createDb(
 	/** 'relaxed' only for bulk loads (benchmarks): the app keeps the default, flushed commits. */
 	durability?: 'relaxed'
 ): CodeDrillDb {
-	const db = new Dexie(name, durability ? { ...deps, chromeTransactionDurability: durability } : deps) as CodeDrillDb;
+	const db = new Dexie(
+		name,
+		durability ? { ...deps, chromeTransactionDurability: durability } : deps
+	) as CodeDrillDb;
 	db.version(1).stores({
 		attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
 		cards: 'itemId, due, section, bankId',

@@ -50,28 +50,25 @@ export function parseYaml(file: string, text: string, firstLine = 1): Omit<Parse
 	return { data: problems.length ? undefined : doc.toJS(), lineOf, sourceOf, problems };
 }
 
+/** A file that could not be read at all: one problem on its first line. */
+function unreadable(file: string, message: string): ParsedFile {
+	return {
+		data: undefined,
+		lineOf: () => 1,
+		sourceOf: () => undefined,
+		sections: new Map(),
+		problems: [{ file, line: 1, message }]
+	};
+}
+
 export function parseItemFile(file: string, text: string): ParsedFile {
 	const lines = text.replace(/\r\n/g, '\n').split('\n');
 	const sections = new Map<string, MarkdownSection>();
 	if (lines[0]?.trim() !== '---') {
-		return {
-			data: undefined,
-			lineOf: () => 1,
-			sourceOf: () => undefined,
-			sections,
-			problems: [{ file, line: 1, message: 'the file must start with a "---" front matter block' }]
-		};
+		return unreadable(file, 'the file must start with a "---" front matter block');
 	}
 	const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-	if (close < 0) {
-		return {
-			data: undefined,
-			lineOf: () => 1,
-			sourceOf: () => undefined,
-			sections,
-			problems: [{ file, line: 1, message: 'the front matter is not closed by a "---" line' }]
-		};
-	}
+	if (close < 0) return unreadable(file, 'the front matter is not closed by a "---" line');
 	const yaml = parseYaml(file, lines.slice(1, close).join('\n'), 2);
 	const problems = [...yaml.problems];
 

@@ -13,7 +13,17 @@ import type { DrillItem } from '../src/lib/srs/queue.ts';
 const CARDS = 20_000;
 const LOGS = 200_000;
 const DAY = 86_400_000;
-const SECTIONS = ['em', 'surgery', 'radiology', 'pathology-lab', 'medicine', 'anesthesia', 'icd10cm', 'hcpcs', 'modifiers'];
+const SECTIONS = [
+	'em',
+	'surgery',
+	'radiology',
+	'pathology-lab',
+	'medicine',
+	'anesthesia',
+	'icd10cm',
+	'hcpcs',
+	'modifiers'
+];
 
 function pct(samples: number[], q: number): number {
 	const s = [...samples].sort((a, b) => a - b);
@@ -32,10 +42,30 @@ export async function run(): Promise<Record<string, number>> {
 		items.push({ itemId, bankId: 'bench', section, exams: ['CPC'] });
 		// Spread due dates over the past week and the next year: about 2% are due today.
 		const due = now - 7 * DAY + ((i * 7919) % 372) * DAY;
-		cards.push({ itemId, bankId: 'bench', section, due, stability: 10 + (i % 50), difficulty: 5, elapsedDays: 10, scheduledDays: 20, learningSteps: 0, reps: 5, lapses: i % 3, state: 2, lastReview: due - 20 * DAY });
+		cards.push({
+			itemId,
+			bankId: 'bench',
+			section,
+			due,
+			stability: 10 + (i % 50),
+			difficulty: 5,
+			elapsedDays: 10,
+			scheduledDays: 20,
+			learningSteps: 0,
+			reps: 5,
+			lapses: i % 3,
+			state: 2,
+			lastReview: due - 20 * DAY
+		});
 	}
 	// 2,000 never-drilled items as well, for the new-item pick.
-	for (let i = CARDS; i < CARDS + 2000; i++) items.push({ itemId: `item-${i}`, bankId: 'bench', section: SECTIONS[i % SECTIONS.length]!, exams: ['CPC'] });
+	for (let i = CARDS; i < CARDS + 2000; i++)
+		items.push({
+			itemId: `item-${i}`,
+			bankId: 'bench',
+			section: SECTIONS[i % SECTIONS.length]!,
+			exams: ['CPC']
+		});
 
 	const t0 = performance.now();
 	await db.cards.bulkAdd(cards);
@@ -45,7 +75,16 @@ export async function run(): Promise<Record<string, number>> {
 		const logs: ReviewRecord[] = [];
 		for (let i = start; i < start + chunk; i++) {
 			const at = now - 400 * DAY + (i % 400) * DAY;
-			logs.push({ itemId: `item-${i % CARDS}`, rating: 3, state: 2, reviewedAt: at, day: Math.floor(at / DAY), elapsedDays: 10, scheduledDays: 20, before: null });
+			logs.push({
+				itemId: `item-${i % CARDS}`,
+				rating: 3,
+				state: 2,
+				reviewedAt: at,
+				day: Math.floor(at / DAY),
+				elapsedDays: 10,
+				scheduledDays: 20,
+				before: null
+			});
 		}
 		await db.reviews.bulkAdd(logs);
 	}
@@ -75,7 +114,13 @@ export async function run(): Promise<Record<string, number>> {
 		select.push(performance.now() - s0);
 
 		const g0 = performance.now();
-		await engine.grade(id, i % 5 === 0 ? Rating.Again : Rating.Good, { itemType: 'flashcard', response: 'Good', score: 1, correct: true, durationMs: 4000 });
+		await engine.grade(id, i % 5 === 0 ? Rating.Again : Rating.Good, {
+			itemType: 'flashcard',
+			response: 'Good',
+			score: 1,
+			correct: true,
+			durationMs: 4000
+		});
 		engine.current();
 		gradeToNext.push(performance.now() - g0);
 	}

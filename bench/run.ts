@@ -89,11 +89,21 @@ async function browser(): Promise<void> {
 			const mod = await import(`${location.origin}/drill.js`);
 			return mod.run();
 		});
-		console.log(`\nDrill in Chromium ${chrome.version()}, 20,000 cards + 200,000 review logs in IndexedDB:`);
-		console.log(`  fill database (cards ${r.cardsMs.toFixed(0)} ms)                 ${r.fillMs.toFixed(0)} ms`);
-		console.log(`  open drill (build today's queue of ${r.queueLength})      ${r.openMs.toFixed(1)} ms`);
-		console.log(`  next-item selection (n=${r.samples})                 median ${r.selectP50.toFixed(2)} ms  p95 ${r.selectP95.toFixed(2)} ms  (target p95 <= 10 ms)`);
-		console.log(`  grade-to-next-card incl. write (n=${r.samples})      median ${r.gradeP50.toFixed(2)} ms  p95 ${r.gradeP95.toFixed(2)} ms  (target p95 <= 50 ms)`);
+		console.log(
+			`\nDrill in Chromium ${chrome.version()}, 20,000 cards + 200,000 review logs in IndexedDB:`
+		);
+		console.log(
+			`  fill database (cards ${r.cardsMs.toFixed(0)} ms)                 ${r.fillMs.toFixed(0)} ms`
+		);
+		console.log(
+			`  open drill (build today's queue of ${r.queueLength})      ${r.openMs.toFixed(1)} ms`
+		);
+		console.log(
+			`  next-item selection (n=${r.samples})                 median ${r.selectP50.toFixed(2)} ms  p95 ${r.selectP95.toFixed(2)} ms  (target p95 <= 10 ms)`
+		);
+		console.log(
+			`  grade-to-next-card incl. write (n=${r.samples})      median ${r.gradeP50.toFixed(2)} ms  p95 ${r.gradeP95.toFixed(2)} ms  (target p95 <= 50 ms)`
+		);
 	} finally {
 		await chrome.close();
 		server.close();

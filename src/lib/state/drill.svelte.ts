@@ -129,6 +129,7 @@ export class DrillState {
 				durationMs: graded.durationMs
 			});
 			this.#sync();
+			void storage.keep();
 			return true;
 		} catch (e) {
 			storage.fail(e);

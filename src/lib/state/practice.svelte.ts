@@ -106,6 +106,7 @@ export class PracticeSession {
 				at: this.clock()
 			});
 			this.saved = 'saved';
+			void storage.keep();
 		} catch (e) {
 			this.saved = 'failed';
 			storage.fail(e);

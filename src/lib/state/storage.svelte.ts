@@ -56,6 +56,24 @@ class StorageState {
 		return this.#db && settingsRepo(this.#db);
 	}
 
+	#askedPersistence = false;
+
+	/**
+	 * Asks the browser, once per visit and only after the learner has saved something, not to
+	 * evict this app's data. Chromium decides silently; Firefox may ask the learner, which is why
+	 * this waits for the first answer instead of running at start-up.
+	 */
+	async keep(): Promise<void> {
+		if (this.#askedPersistence || typeof navigator === 'undefined' || !navigator.storage?.persist)
+			return;
+		this.#askedPersistence = true;
+		try {
+			if (!(await navigator.storage.persisted())) await navigator.storage.persist();
+		} catch {
+			// Persistence is a nicety; failing to get it changes nothing else.
+		}
+	}
+
 	fail(e: unknown): void {
 		this.error = classifyStorageError(e);
 	}

@@ -68,6 +68,16 @@ describe('gradeCodeEntry', () => {
 		expect(r.score).toBeCloseTo(4 / 5);
 	});
 
+	it('matches a code keyed twice line for line, whatever the typing order', () => {
+		const twice = key({ procedures: ['71046-26', '71046-26-76'] });
+		expect(gradeCodeEntry(twice, { procedures: '71046-76-26, 71046-26' }).correct).toBe(true);
+		const r = gradeCodeEntry(twice, { procedures: '71046-26, 71046' });
+		expect(r.lines.map((l) => [l.expected, l.given, l.status])).toEqual([
+			['71046-26', '71046-26', 'correct'],
+			['71046-26-76', '71046', 'wrong-modifiers']
+		]);
+	});
+
 	it('compares modifiers as a set', () => {
 		const r = gradeCodeEntry(key({ procedures: ['64483-RT-59'] }), { procedures: '64483-59-RT' });
 		expect(r.correct).toBe(true);

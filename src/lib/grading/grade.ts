@@ -110,29 +110,50 @@ function sameModifiers(a: ProcedureLine, b: ProcedureLine): boolean {
 	return sorted(a) === sorted(b);
 }
 
+function sameLine(a: ProcedureLine, b: ProcedureLine): boolean {
+	return a.code === b.code && a.units === b.units && sameModifiers(a, b);
+}
+
+/**
+ * Two passes, so a code keyed twice with different modifiers (71046-26 and 71046-26-76) is
+ * matched line for line whatever order the learner typed them in: exact lines first, then the
+ * remaining lines by code alone, for half credit.
+ */
 function gradeProcedures(expected: string[], typed: string[]): GradedLine[] {
 	const list: CodeList = 'procedures';
-	const remaining: (ProcedureLine | string)[] = typed.map((t) => parseProcedureLine(t) ?? t);
-	const lines: GradedLine[] = [];
-	for (const e of expected) {
+	const remaining: (ProcedureLine | string | undefined)[] = typed.map(
+		(t) => parseProcedureLine(t) ?? t
+	);
+	const wanted = expected.flatMap((e) => {
 		const want = parseProcedureLine(e);
-		if (!want) continue; // the validator guarantees keys parse
-		const i = remaining.findIndex((r) => typeof r !== 'string' && r.code === want.code);
-		const got = remaining[i];
-		if (i < 0 || typeof got === 'string' || got === undefined) {
-			lines.push({ list, expected: e, status: 'missing', credit: 0 });
-			continue;
-		}
-		remaining.splice(i, 1);
-		const given = formatProcedureLine(got);
+		return want ? [{ e, want }] : []; // the validator guarantees keys parse
+	});
+	const take = (match: (got: ProcedureLine) => boolean): ProcedureLine | undefined => {
+		const i = remaining.findIndex((r) => typeof r === 'object' && match(r));
+		if (i < 0) return undefined;
+		const got = remaining[i] as ProcedureLine;
+		remaining[i] = undefined;
+		return got;
+	};
+	const exact = wanted.map(({ want }) => take((got) => sameLine(want, got)));
+	const lines: GradedLine[] = wanted.map(({ e, want }, n) => {
+		const got = exact[n] ?? take((g) => g.code === want.code);
+		if (!got) return { list, expected: e, status: 'missing', credit: 0 };
 		const status: LineStatus = !sameModifiers(want, got)
 			? 'wrong-modifiers'
 			: want.units !== got.units
 				? 'wrong-units'
 				: 'correct';
-		lines.push({ list, expected: e, given, status, credit: status === 'correct' ? 1 : 0.5 });
-	}
+		return {
+			list,
+			expected: e,
+			given: formatProcedureLine(got),
+			status,
+			credit: status === 'correct' ? 1 : 0.5
+		};
+	});
 	for (const r of remaining) {
+		if (r === undefined) continue;
 		lines.push(
 			typeof r === 'string'
 				? { list, given: r, status: 'unreadable', credit: 0 }

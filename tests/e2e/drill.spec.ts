@@ -118,12 +118,16 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 		await page.reload();
 		await page.waitForSelector('body[data-hydrated="true"]');
-		for (let i = 0; i < 12 && (await page.locator('article[data-item-id]').count()) > 0; i++) {
+		const done = page.getByRole('heading', { name: /Done for today|Nothing to drill/ });
+		const card = page.locator('article[data-item-id]');
+		for (let i = 0; i < 12; i++) {
+			// Wait until the last grade has landed, then see whether another card is shown.
+			await expect(page.getByTestId('drill-count')).toContainText(`${i} done`);
+			await expect(card.or(done)).toBeVisible();
+			if (await done.isVisible()) break;
 			await gradeWithKeyboard(page, true);
 		}
-		await expect(
-			page.getByRole('heading', { name: /Done for today|Nothing to drill/ })
-		).toBeVisible();
+		await expect(done).toBeVisible();
 		await expect(page.getByTestId('forecast')).toBeVisible();
 		await page.screenshot({
 			path: `test-results/screenshots/drill-done-${scheme}.png`,

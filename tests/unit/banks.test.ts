@@ -35,6 +35,19 @@ describe('shipped question banks', () => {
 		}
 	});
 
+	it('hold at least 150 flashcards across the five foundation decks (issue 3)', () => {
+		const cards = banks.find((b) => b.id === 'foundations')?.items ?? [];
+		expect(cards.filter((i) => i.type === 'flashcard').length).toBeGreaterThanOrEqual(150);
+		const decks = new Set(cards.map((i) => i.section));
+		expect([...decks].sort()).toEqual([
+			'anatomy',
+			'hcpcs',
+			'icd10cm-conventions',
+			'modifiers',
+			'terminology'
+		]);
+	});
+
 	it('spread the correct letter of multiple-choice items across A-D', () => {
 		const letters = new Set(
 			items.flatMap((i) => (i.type === 'single-best-answer' ? [i.answer] : []))

@@ -93,11 +93,14 @@ export function drillRepo(db: CodeDrillDb) {
 			return db.settings.put({ key: SESSION_KEY, value: session });
 		},
 		/**
-		 * Writes the attempt, the review log, the new card state and the session in one
-		 * transaction, so a crash can never leave them out of step. Resolves with the review id.
+		 * Reads the item's card, lets `decide` compute the grade from it (pure, synchronous), and
+		 * writes the attempt, the review log, the new card state and the session, all in one
+		 * transaction: a crash can never leave them out of step, and there is one round trip
+		 * instead of a read followed by a write. Resolves with the review id.
 		 */
-		grade(g: DrillGrade): Promise<number> {
+		grade(itemId: string, decide: (before: CardRecord | null) => DrillGrade): Promise<number> {
 			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
+				const g = decide((await db.cards.get(itemId)) ?? null);
 				const attemptId = (await db.attempts.add(g.attempt as AttemptRecord)) as number;
 				const reviewId = (await db.reviews.add({ ...g.log, attemptId } as ReviewRecord)) as number;
 				await db.cards.put(g.card);

@@ -137,26 +137,20 @@ export class DrillEngine {
 		const session = this.#session;
 		if (!item || !session) throw new Error(`no drill item ${itemId}`);
 		const now = this.d.clock();
-		const before = (await this.d.drill.card(itemId)) ?? null;
 		const meta = { itemId, bankId: item.bankId, section: item.section };
-		const { card, log } = review(this.#fsrs, before, meta, rating, now, session.day);
 		const snapshot = session.snapshot();
-		session.graded(itemId, card.due, this.dayEnd);
 		const attempt = {
 			...answer,
-			itemId,
-			bankId: item.bankId,
-			section: item.section,
+			...meta,
 			mode: 'drill' as const,
 			sessionId: `drill-${session.day}`,
 			at: now
 		};
 		try {
-			const reviewId = await this.d.drill.grade({
-				attempt,
-				card,
-				log,
-				session: session.snapshot()
+			const reviewId = await this.d.drill.grade(itemId, (before) => {
+				const { card, log } = review(this.#fsrs, before, meta, rating, now, session.day);
+				session.graded(itemId, card.due, this.dayEnd);
+				return { attempt, card, log, session: session.snapshot() };
 			});
 			this.#undo.push({ reviewId, before: snapshot });
 			this.#doneToday++;

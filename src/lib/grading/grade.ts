@@ -57,11 +57,7 @@ export function gradeCodeEntry(key: CodeKey, response: CodeResponse): CodeEntryR
 	return summarize(lines);
 }
 
-/** Several code-entry parts (a case) graded together: one score over all their lines. */
-export function gradeParts(keys: CodeKey[], responses: CodeResponse[]): CodeEntryResult[] {
-	return keys.map((k, i) => gradeCodeEntry(k, responses[i] ?? {}));
-}
-
+/** A case's parts, graded one by one, as one score over all their lines. */
 export function combine(results: CodeEntryResult[]): CodeEntryResult {
 	return summarize(results.flatMap((r) => r.lines));
 }

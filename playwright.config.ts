@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: Playwright's own browser download cannot run on these machines.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// E2E_PORT lets a second checkout run its e2e beside this one.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
 	timeout: 30_000,
 	reporter: [['list']],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath,
@@ -26,8 +28,8 @@ export default defineConfig({
 	},
 	webServer: {
 		// The service worker only exists in a production build, so e2e runs against the build.
-		command: 'npm run build && npm run preview',
-		url: 'http://localhost:4173/data/banks.json',
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}/data/banks.json`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	}

@@ -2,7 +2,8 @@
  * The learner's response to one item and its grade, for any item type. Practice and the drill
  * both use it; what they do with the graded answer (record it, schedule it) is theirs.
  */
-import type { CodeKey, Item } from '$lib/content/types';
+import type { Item } from '$lib/content/types';
+import { keysOf } from '$lib/grading/item';
 import {
 	combine,
 	gradeCodeEntry,
@@ -10,6 +11,8 @@ import {
 	type CodeEntryResult,
 	type CodeResponse
 } from '$lib/grading/grade';
+
+export { keysOf };
 
 /** Flashcard self-grades, in the order of the 1-4 keys (the same as FSRS ratings 1-4). */
 export const SELF_GRADES = ['Again', 'Hard', 'Good', 'Easy'] as const;
@@ -27,12 +30,6 @@ export interface GradedAnswer {
 	score: number;
 	correct: boolean;
 	durationMs: number;
-}
-
-export function keysOf(item: Item): CodeKey[] {
-	if (item.type === 'code-entry') return [item.answer];
-	if (item.type === 'case') return item.parts.map((p) => p.answer);
-	return [];
 }
 
 export class ItemAnswer {

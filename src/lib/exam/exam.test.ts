@@ -1,0 +1,379 @@
+import { describe, expect, it } from 'vitest';
+import type { ExamPreset, Item, ItemType } from '../content/types';
+import { assemble, describeShortfall, scaledMinutes } from './assemble';
+import { apportion, customPreset, miniOf, PRESETS, presetById, type Preset } from './presets';
+import { passes, reportedScore, scoreExam } from './score';
+import {
+	formatClock,
+	isOver,
+	MINUTE,
+	pause,
+	remainingMs,
+	resume,
+	startClock,
+	warningDue
+} from './timing';
+
+const T0 = Date.UTC(2026, 10, 23, 9, 0);
+
+function item(
+	id: string,
+	section: string,
+	type: ItemType = 'single-best-answer',
+	exams: ExamPreset[] = ['CPC']
+): Item {
+	const base = {
+		id,
+		bankId: 'cpc',
+		exams,
+		section,
+		systems: [],
+		codeSetYear: 2026,
+		difficulty: 2 as const,
+		tags: [],
+		rationale: 'Why.',
+		file: `${id}.md`
+	};
+	if (type === 'code-entry')
+		return {
+			...base,
+			type,
+			scenario: 'Note.',
+			answer: { icd10cm: ['E11.9', 'I10'], procedures: [], icd10pcs: [] }
+		};
+	if (type === 'case')
+		return {
+			...base,
+			type,
+			scenario: 'Record.',
+			parts: [{ prompt: 'Dx', answer: { icd10cm: ['I10'], procedures: [], icd10pcs: [] } }]
+		};
+	if (type === 'flashcard') return { ...base, type, front: 'Q', back: 'A' };
+	return {
+		...base,
+		type: 'single-best-answer',
+		scenario: 'Note.',
+		options: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: letter })),
+		answer: 'B'
+	};
+}
+
+/** `n` single-best-answer CPC items in each of the given sections. */
+function bank(sections: Record<string, number>): Item[] {
+	return Object.entries(sections).flatMap(([s, n]) =>
+		Array.from({ length: n }, (_, i) => item(`${s}-${i}`, s))
+	);
+}
+
+const CPC = presetById('CPC')!;
+const FULL_CPC_BANK = bank({
+	em: 20,
+	anesthesia: 20,
+	surgery: 60,
+	radiology: 20,
+	'pathology-lab': 20,
+	medicine: 20,
+	icd10cm: 30,
+	hcpcs: 10,
+	modifiers: 10
+});
+
+function countBySection(ids: string[], items: Item[]): Record<string, number> {
+	const byId = new Map(items.map((i) => [i.id, i]));
+	const out: Record<string, number> = {};
+	for (const id of ids) {
+		const s = byId.get(id)!.section;
+		out[s] = (out[s] ?? 0) + 1;
+	}
+	return out;
+}
+
+describe('presets', () => {
+	it('every blueprint adds up to the preset item count', () => {
+		for (const p of PRESETS) {
+			expect(
+				p.blueprint.reduce((n, a) => n + a.count, 0),
+				p.id
+			).toBe(p.items);
+			const mini = miniOf(p);
+			expect(mini.blueprint.reduce((n, a) => n + a.count, 0), mini.id).toBe(25);
+		}
+	});
+
+	it('covers the eight exams in DESIGN.md with their time limits and books', () => {
+		expect(PRESETS.map((p) => p.id)).toEqual([
+			'CPC',
+			'COC',
+			'CIC',
+			'CRC',
+			'CPB',
+			'CCA',
+			'CCS',
+			'CBCS'
+		]);
+		expect(CPC).toMatchObject({ items: 100, minutes: 240, pause: false });
+		expect(presetById('CCA')).toMatchObject({ minutes: 120, items: 100 });
+		expect(presetById('CBCS')!.books).toEqual([]);
+	});
+
+	it('a mini scales time with items and may be paused', () => {
+		const mini = presetById('CPC-mini')!;
+		expect(mini).toMatchObject({ id: 'CPC-mini', items: 25, minutes: 60, pause: true });
+		expect(mini.blueprint.find((a) => a.id === 'surgery')!.count).toBe(9);
+		expect(presetById('nope')).toBeUndefined();
+	});
+
+	it('apportions by largest remainder', () => {
+		expect(apportion(25, [9, 8, 36, 8, 8, 8, 12, 5, 6])).toEqual([2, 2, 9, 2, 2, 2, 3, 1, 2]);
+		expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
+		expect(apportion(0, [1, 2])).toEqual([0, 0]);
+	});
+
+	it('a custom exam splits the count evenly over the chosen sections', () => {
+		const p = customPreset({
+			bankId: 'cpc',
+			sections: [
+				{ id: 'em', title: 'E/M' },
+				{ id: 'icd10cm', title: 'ICD-10-CM' }
+			],
+			items: 5,
+			minutes: 12
+		});
+		expect(p.blueprint.map((a) => [a.id, a.count])).toEqual([
+			['em', 3],
+			['icd10cm', 2]
+		]);
+		expect(p.tag).toBeUndefined();
+		expect(p.itemTypes).not.toContain('flashcard');
+	});
+});
+
+describe('assemble', () => {
+	it('is deterministic for a seed and draws each area its blueprint count', () => {
+		const a = assemble(CPC, FULL_CPC_BANK, 42);
+		expect(assemble(CPC, FULL_CPC_BANK, 42)).toEqual(a);
+		expect(a.itemIds).toHaveLength(100);
+		expect(new Set(a.itemIds).size).toBe(100);
+		expect(a.missing).toBe(0);
+		expect(a.shortfalls).toEqual([]);
+		expect(countBySection(a.itemIds, FULL_CPC_BANK)).toEqual({
+			em: 9,
+			anesthesia: 8,
+			surgery: 36,
+			radiology: 8,
+			'pathology-lab': 8,
+			medicine: 8,
+			icd10cm: 12,
+			hcpcs: 5,
+			modifiers: 6
+		});
+		const byId = new Map(FULL_CPC_BANK.map((i) => [i.id, i]));
+		for (const id of a.itemIds) expect(a.areaOf[id]).toBe(byId.get(id)!.section);
+	});
+
+	it('a different seed draws a different exam', () => {
+		const a = assemble(CPC, FULL_CPC_BANK, 1).itemIds;
+		const b = assemble(CPC, FULL_CPC_BANK, 2).itemIds;
+		expect(a).not.toEqual(b);
+	});
+
+	it('the mini matches its scaled blueprint', () => {
+		const mini = presetById('CPC-mini')!;
+		const a = assemble(mini, FULL_CPC_BANK, 7);
+		expect(countBySection(a.itemIds, FULL_CPC_BANK)).toEqual(
+			Object.fromEntries(mini.blueprint.map((x) => [x.id, x.count]))
+		);
+	});
+
+	it('avoids the items of the last exam while the bank has others', () => {
+		const mini = presetById('CPC-mini')!;
+		const first = assemble(mini, FULL_CPC_BANK, 3);
+		const second = assemble(mini, FULL_CPC_BANK, 4, new Set(first.itemIds));
+		expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
+	});
+
+	it('falls back to seen items when the bank has too few fresh ones', () => {
+		const small = bank({ hcpcs: 6 });
+		const p = customPreset({
+			bankId: 'cpc',
+			sections: [{ id: 'hcpcs', title: 'HCPCS' }],
+			items: 5,
+			minutes: 10
+		});
+		const first = assemble(p, small, 1);
+		const second = assemble(p, small, 2, new Set(first.itemIds));
+		expect(second.itemIds).toHaveLength(5);
+		// The one item the first exam left out comes first.
+		const fresh = small.map((i) => i.id).find((id) => !first.itemIds.includes(id));
+		expect(second.itemIds[0]).toBe(fresh);
+	});
+
+	it('says plainly when the bank is too small and by how much', () => {
+		const small = bank({ em: 3, surgery: 10 });
+		const mini = presetById('CPC-mini')!;
+		const a = assemble(mini, small, 1);
+		expect(a.itemIds).toHaveLength(11);
+		expect(a.missing).toBe(14);
+		expect(a.shortfalls.find((s) => s.areaId === 'em')).toBeUndefined();
+		expect(a.shortfalls.map((s) => [s.areaId, s.needed, s.available])).toEqual([
+			['anesthesia', 2, 0],
+			['radiology', 2, 0],
+			['pathology-lab', 2, 0],
+			['medicine', 2, 0],
+			['icd10cm', 3, 0],
+			['hcpcs', 1, 0],
+			['modifiers', 2, 0]
+		]);
+		expect(describeShortfall(mini, a)).toBe(
+			'The CPC mini needs 25 items; the banks have 11 that fit (14 short). ' +
+				'Anesthesia needs 2, has 0; Radiology needs 2, has 0; Pathology and Laboratory needs 2, has 0; ' +
+				'Medicine needs 2, has 0; ICD-10-CM needs 3, has 0; HCPCS Level II needs 1, has 0; ' +
+				'Modifiers and guidelines needs 2, has 0.'
+		);
+		expect(scaledMinutes(mini, 11)).toBe(26);
+		expect(describeShortfall(CPC, assemble(CPC, FULL_CPC_BANK, 1))).toBeUndefined();
+	});
+
+	it('draws only the exam tag and item types the preset allows, never flashcards', () => {
+		const items = [
+			item('a', 'icd10cm'),
+			item('b', 'icd10cm', 'single-best-answer', ['CCA']),
+			item('c', 'icd10cm', 'code-entry'),
+			item('d', 'icd10cm', 'flashcard'),
+			item('e', 'icd10cm', 'case', ['CIC']),
+			item('f', 'icd10cm', 'single-best-answer', ['CIC'])
+		];
+		expect(assemble(CPC, items, 1).itemIds).toEqual(['a']);
+		const cic = presetById('CIC')!;
+		const a = assemble(cic, items, 1);
+		expect(a.itemIds).toEqual(['f', 'e']);
+		expect(a.areaOf).toEqual({ f: 'inpatient', e: 'cases' });
+	});
+
+	it('an item in two areas sections is drawn once', () => {
+		const items = bank({ icd10cm: 3 }).map((i) => ({ ...i, exams: ['CCS' as const] }));
+		const ccs = presetById('CCS')!;
+		const a = assemble(ccs, items, 9);
+		expect(a.itemIds).toHaveLength(3);
+		expect(new Set(a.itemIds).size).toBe(3);
+	});
+});
+
+describe('timing', () => {
+	it('remaining time comes from the stored deadline, also after a reload', () => {
+		const clock = startClock(T0, 60);
+		expect(remainingMs(clock, T0)).toBe(60 * MINUTE);
+		// A reload 17 minutes later rebuilds the clock from the stored fields only.
+		const stored = JSON.parse(JSON.stringify(clock)) as typeof clock;
+		expect(remainingMs(stored, T0 + 17 * MINUTE)).toBe(43 * MINUTE);
+		expect(isOver(stored, T0 + 17 * MINUTE)).toBe(false);
+	});
+
+	it('after the deadline no time is left and the exam is over', () => {
+		const clock = startClock(T0, 60);
+		expect(remainingMs(clock, T0 + 60 * MINUTE)).toBe(0);
+		expect(isOver(clock, T0 + 60 * MINUTE)).toBe(true);
+		expect(remainingMs(clock, T0 + 600 * MINUTE)).toBe(0);
+		expect(isOver(clock, T0 + 60 * MINUTE - 1)).toBe(false);
+	});
+
+	it('pausing freezes the clock and resuming moves the deadline', () => {
+		let clock = startClock(T0, 60);
+		clock = pause(clock, T0 + 10 * MINUTE);
+		expect(remainingMs(clock, T0 + 500 * MINUTE)).toBe(50 * MINUTE);
+		expect(isOver(clock, T0 + 500 * MINUTE)).toBe(false);
+		clock = resume(clock, T0 + 30 * MINUTE);
+		expect(clock.pausedAt).toBeUndefined();
+		expect(clock.deadline).toBe(T0 + 80 * MINUTE);
+		expect(remainingMs(clock, T0 + 30 * MINUTE)).toBe(50 * MINUTE);
+		expect(pause(startClock(T0, 1), T0 + 2 * MINUTE)).toEqual(startClock(T0, 1));
+	});
+
+	it('warns once at 30 and at 5 minutes left, and only if the exam is longer', () => {
+		const clock = startClock(T0, 60);
+		expect(warningDue(clock, T0 + 29 * MINUTE, [])).toBeUndefined();
+		expect(warningDue(clock, T0 + 30 * MINUTE, [])).toBe(30 * MINUTE);
+		expect(warningDue(clock, T0 + 31 * MINUTE, [30 * MINUTE])).toBeUndefined();
+		expect(warningDue(clock, T0 + 56 * MINUTE, [30 * MINUTE])).toBe(5 * MINUTE);
+		// Reopened with 4 minutes left and nothing announced: the nearer warning, not both.
+		expect(warningDue(clock, T0 + 56 * MINUTE, [])).toBe(5 * MINUTE);
+		expect(warningDue(startClock(T0, 20), T0, [])).toBeUndefined();
+		expect(formatClock(3 * 3600_000 + 59 * MINUTE + 12_000)).toBe('3:59:12');
+		expect(formatClock(4 * MINUTE + 5_000)).toBe('4:05');
+	});
+});
+
+describe('scoring', () => {
+	const items = [
+		item('s1', 'em'),
+		item('s2', 'em'),
+		item('s3', 'surgery'),
+		item('c1', 'icd10cm', 'code-entry')
+	];
+	const byId = new Map(items.map((i) => [i.id, i]));
+	const preset: Preset = customPreset({
+		bankId: 'cpc',
+		sections: [
+			{ id: 'em', title: 'E/M' },
+			{ id: 'surgery', title: 'Surgery' },
+			{ id: 'icd10cm', title: 'ICD-10-CM' }
+		],
+		items: 4,
+		minutes: 10
+	});
+	const sitting = {
+		itemIds: ['s1', 's2', 's3', 'c1'],
+		areaOf: { s1: 'em', s2: 'em', s3: 'surgery', c1: 'icd10cm' },
+		answers: {
+			s1: { choice: 'B' },
+			s2: { choice: 'A' },
+			c1: { codes: [{ icd10cm: 'e119' }] }
+		},
+		timeMs: { s1: 1000, s2: 2000, s3: 500, c1: 4000 }
+	};
+
+	it('scores items, areas and time per area', () => {
+		const r = scoreExam(preset, byId, sitting);
+		expect(r.items.map((i) => [i.itemId, i.answered, i.score])).toEqual([
+			['s1', true, 1],
+			['s2', true, 0],
+			['s3', false, 0],
+			['c1', true, 0.5]
+		]);
+		expect(r.points).toBe(1.5);
+		expect(r.fraction).toBe(0.375);
+		expect(r.passed).toBe(false);
+		expect(r.areas.map((a) => [a.id, a.items, a.answered, a.points, a.timeMs])).toEqual([
+			['em', 2, 2, 1, 3000],
+			['surgery', 1, 0, 0, 500],
+			['icd10cm', 1, 1, 0.5, 4000]
+		]);
+	});
+
+	it('passes at exactly 70% and fails just under', () => {
+		const rule = { kind: 'percent', percent: 70 } as const;
+		expect(passes(rule, 0.7)).toBe(true);
+		expect(passes(rule, 69.9 / 100)).toBe(false);
+		expect(reportedScore(rule, 0.7)).toBe(70);
+	});
+
+	it('maps raw scores onto the AHIMA and NHA scales', () => {
+		const cca = presetById('CCA')!.pass;
+		expect(reportedScore(cca, 0)).toBe(100);
+		expect(reportedScore(cca, 0.7)).toBe(300);
+		expect(reportedScore(cca, 0.85)).toBe(350);
+		expect(reportedScore(cca, 1)).toBe(400);
+		expect(passes(cca, 0.7)).toBe(true);
+		expect(passes(cca, 0.69)).toBe(false);
+		const cbcs = presetById('CBCS')!.pass;
+		expect(reportedScore(cbcs, 0.7)).toBe(390);
+		expect(reportedScore(cbcs, 1)).toBe(500);
+	});
+
+	it('every preset judges a full score a pass and an empty one a fail', () => {
+		for (const p of PRESETS) {
+			expect(passes(p.pass, 1), p.id).toBe(true);
+			expect(passes(p.pass, 0), p.id).toBe(false);
+		}
+	});
+});

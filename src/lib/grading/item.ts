@@ -1,0 +1,36 @@
+/** Grades a stored response to any answerable item, so exams can score long after answering. */
+import type { CodeKey, Item } from '../content/types';
+import { combine, gradeCodeEntry, gradeSingleBestAnswer, type CodeResponse } from './grade';
+
+/** A letter for single-best-answer items; typed codes per part for code-entry and cases. */
+export type ItemResponse = { choice: string } | { codes: CodeResponse[] };
+
+export interface ItemGrade {
+	/** 0..1, partial credit for typed codes. */
+	score: number;
+	correct: boolean;
+}
+
+export function keysOf(item: Item): CodeKey[] {
+	if (item.type === 'code-entry') return [item.answer];
+	if (item.type === 'case') return item.parts.map((p) => p.answer);
+	return [];
+}
+
+/** Whether a response holds anything to grade (an untouched code field is not an answer). */
+export function isAnswered(response: ItemResponse | undefined): boolean {
+	if (!response) return false;
+	if ('choice' in response) return response.choice !== '';
+	return response.codes.some((c) => Object.values(c).some((v) => v?.trim()));
+}
+
+export function gradeItem(item: Item, response: ItemResponse | undefined): ItemGrade {
+	if (!isAnswered(response) || !response) return { score: 0, correct: false };
+	if (item.type === 'single-best-answer') {
+		const correct = 'choice' in response && gradeSingleBestAnswer(item.answer, response.choice);
+		return { score: correct ? 1 : 0, correct };
+	}
+	if (item.type === 'flashcard' || !('codes' in response)) return { score: 0, correct: false };
+	const total = combine(keysOf(item).map((k, i) => gradeCodeEntry(k, response.codes[i] ?? {})));
+	return { score: total.score, correct: total.correct };
+}

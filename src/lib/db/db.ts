@@ -8,6 +8,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ItemType } from '../content/types';
 import type { CardRecord, ReviewRecord } from '../srs/types.ts';
+import type { Preset } from '../exam/presets';
+import type { ItemResponse } from '../grading/item';
 
 export type Mode = 'practice' | 'drill' | 'exam';
 
@@ -33,16 +35,40 @@ export interface AttemptRecord {
 
 export type { CardRecord, ReviewRecord } from '../srs/types.ts';
 
+/** One mock exam, written as it is sat: every answer, flag and second spent, then the result. */
 export interface ExamRecord {
 	id: string;
+	/** Preset id: `CPC`, `CPC-mini`, `custom`. */
 	preset: string;
+	/** The preset as it was when the exam started, so a later data change cannot alter a report. */
+	spec: Preset;
 	seed: number;
 	itemIds: string[];
-	answers: Record<string, unknown>;
+	/** Blueprint area of each item. */
+	areaOf: Record<string, string>;
+	answers: Record<string, ItemResponse>;
 	flags: string[];
+	/** Time spent on each item, for time per section in the report. */
+	timeMs: Record<string, number>;
+	/** The item on screen, so a resumed exam opens where the learner was. */
+	position: number;
 	startedAt: number;
 	deadline: number;
+	pausedAt?: number;
 	submittedAt?: number;
+	/** Submitted by the clock, not the learner. */
+	autoSubmitted?: boolean;
+	/** Set on submit, for the history list and chart. */
+	result?: ExamResult;
+}
+
+export interface ExamResult {
+	points: number;
+	possible: number;
+	fraction: number;
+	/** The figure the pass rule judges: a percentage or a scaled score. */
+	reported: number;
+	passed: boolean;
 }
 
 /** A bank imported by the learner (the shipped banks are static files, not stored here). */

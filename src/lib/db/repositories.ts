@@ -1,6 +1,6 @@
 /** Every read and write the app makes, per table. Components use these, never `db` directly. */
 import type { SessionData } from '../srs/session';
-import type { AttemptRecord, CardRecord, CodeDrillDb, ReviewRecord } from './db';
+import type { AttemptRecord, CardRecord, CodeDrillDb, ExamRecord, ReviewRecord } from './db';
 
 export function attemptsRepo(db: CodeDrillDb) {
 	return {
@@ -127,3 +127,73 @@ export function drillRepo(db: CodeDrillDb) {
 }
 
 export type DrillRepo = ReturnType<typeof drillRepo>;
+
+/** A write to an exam that was already submitted (here or in another tab). */
+export class ExamClosedError extends Error {
+	constructor(id: string) {
+		super(`The exam ${id} has already been submitted.`);
+		this.name = 'ExamClosedError';
+	}
+}
+
+/** Mock exams: created once, changed answer by answer, closed by one submit. */
+export function examsRepo(db: CodeDrillDb) {
+	return {
+		async create(exam: ExamRecord): Promise<void> {
+			await db.exams.add(exam);
+		},
+		get(id: string): Promise<ExamRecord | undefined> {
+			return db.exams.get(id);
+		},
+		/** The newest exam not yet submitted, if any. */
+		inProgress(): Promise<ExamRecord | undefined> {
+			return db.exams
+				.orderBy('startedAt')
+				.reverse()
+				.filter((e) => e.submittedAt === undefined)
+				.first();
+		},
+		/** Submitted exams, oldest first. */
+		history(): Promise<ExamRecord[]> {
+			return db.exams
+				.orderBy('startedAt')
+				.filter((e) => e.submittedAt !== undefined)
+				.toArray();
+		},
+		/**
+		 * Reads the exam, applies `change` and writes it back in one transaction; refuses (and
+		 * writes nothing) once the exam is submitted, so a second tab cannot change a closed exam.
+		 */
+		update(id: string, change: (exam: ExamRecord) => void): Promise<ExamRecord> {
+			return db.transaction('rw', db.exams, async () => {
+				const exam = await db.exams.get(id);
+				if (!exam) throw new Error(`There is no exam ${id}.`);
+				if (exam.submittedAt !== undefined) throw new ExamClosedError(id);
+				change(exam);
+				await db.exams.put(exam);
+				return exam;
+			});
+		},
+		/**
+		 * Closes the exam and writes its answers as attempts, in one transaction. `close` fills in
+		 * the result; if the exam was already submitted nothing is written and the stored record is
+		 * returned with `submitted: false`, which is how a double submit is refused.
+		 */
+		submit(
+			id: string,
+			close: (exam: ExamRecord) => Omit<AttemptRecord, 'id'>[]
+		): Promise<{ exam: ExamRecord; submitted: boolean }> {
+			return db.transaction('rw', [db.exams, db.attempts], async () => {
+				const exam = await db.exams.get(id);
+				if (!exam) throw new Error(`There is no exam ${id}.`);
+				if (exam.submittedAt !== undefined) return { exam, submitted: false };
+				const attempts = close(exam);
+				await db.exams.put(exam);
+				await db.attempts.bulkAdd(attempts as AttemptRecord[]);
+				return { exam, submitted: true };
+			});
+		}
+	};
+}
+
+export type ExamsRepo = ReturnType<typeof examsRepo>;

@@ -81,9 +81,7 @@ export function assemble(
 /** "The CPC needs 100 items; the banks have 49 that fit (51 short): Surgery needs 36, has 8; ..." */
 export function describeShortfall(preset: Preset, assembly: Assembly): string | undefined {
 	if (assembly.missing <= 0) return undefined;
-	const parts = assembly.shortfalls.map(
-		(s) => `${s.title} needs ${s.needed}, has ${s.available}`
-	);
+	const parts = assembly.shortfalls.map((s) => `${s.title} needs ${s.needed}, has ${s.available}`);
 	return (
 		`The ${preset.title} needs ${preset.items} items; the banks have ${assembly.itemIds.length} ` +
 		`that fit (${assembly.missing} short). ${parts.join('; ')}.`

@@ -96,7 +96,10 @@ describe('presets', () => {
 				p.id
 			).toBe(p.items);
 			const mini = miniOf(p);
-			expect(mini.blueprint.reduce((n, a) => n + a.count, 0), mini.id).toBe(25);
+			expect(
+				mini.blueprint.reduce((n, a) => n + a.count, 0),
+				mini.id
+			).toBe(25);
 		}
 	});
 

@@ -1,0 +1,150 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../content/types';
+import { createDb } from '../db/db';
+import { attemptsRepo, ExamClosedError, examsRepo } from '../db/repositories';
+import { customPreset, presetById } from '../exam/presets';
+import { MINUTE, remainingMs } from '../exam/timing';
+import { ExamEngine, planExam, startExam } from './exam-engine';
+
+const T0 = Date.UTC(2026, 10, 23, 9, 0);
+const SECTIONS = ['em', 'surgery', 'icd10cm'];
+
+const ITEMS: Item[] = SECTIONS.flatMap((section) =>
+	Array.from({ length: 12 }, (_, i) => ({
+		id: `${section}-${i}`,
+		bankId: 'cpc',
+		type: 'single-best-answer' as const,
+		exams: ['CPC' as const],
+		section,
+		systems: [],
+		codeSetYear: 2026,
+		difficulty: 2 as const,
+		tags: [],
+		rationale: 'Why.',
+		file: '',
+		scenario: 'Note.',
+		options: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: letter })),
+		answer: 'C'
+	}))
+);
+const BY_ID = new Map(ITEMS.map((i) => [i.id, i]));
+
+const PRESET = customPreset({
+	bankId: 'cpc',
+	sections: SECTIONS.map((id) => ({ id, title: id })),
+	items: 12,
+	minutes: 30
+});
+
+function setup() {
+	const db = createDb('exam', { indexedDB: new IDBFactory(), IDBKeyRange });
+	const clock = { now: T0 };
+	const exams = examsRepo(db);
+	const deps = { exams, items: BY_ID, clock: () => clock.now };
+	return { db, clock, exams, deps, attempts: attemptsRepo(db) };
+}
+
+async function started(s: ReturnType<typeof setup>, preset = PRESET) {
+	const plan = planExam(preset, ITEMS, 5, new Set());
+	const record = await startExam(s.exams, plan, 5, s.clock.now);
+	return new ExamEngine(record, s.deps);
+}
+
+describe('exam engine', () => {
+	it('keeps every answer, flag and the remaining time across a reload', async () => {
+		const s = setup();
+		const e = await started(s);
+		expect(e.exam.itemIds).toHaveLength(12);
+		const [a, b, c] = e.exam.itemIds as [string, string, string];
+		await e.answer(a, { choice: 'C' });
+		await e.answer(b, { choice: 'A' });
+		await e.flag(b, true);
+		await e.flag(c, true);
+		await e.flag(c, false);
+		await e.spend(a, 40_000, 2);
+		s.clock.now += 12 * MINUTE;
+
+		const reopened = await ExamEngine.open(e.exam.id, s.deps);
+		expect(reopened.submitted).toBe(false);
+		expect(reopened.exam.answers).toEqual({ [a]: { choice: 'C' }, [b]: { choice: 'A' } });
+		expect(reopened.exam.flags).toEqual([b]);
+		expect(reopened.exam.position).toBe(2);
+		expect(reopened.exam.timeMs).toEqual({ [a]: 40_000 });
+		expect(remainingMs(reopened.exam, s.clock.now)).toBe(18 * MINUTE);
+		expect(await s.exams.inProgress()).toMatchObject({ id: e.exam.id });
+	});
+
+	it('opening an exam after its deadline submits it with the answers it has', async () => {
+		const s = setup();
+		const e = await started(s);
+		const first = e.exam.itemIds[0]!;
+		await e.answer(first, { choice: 'C' });
+		s.clock.now += 31 * MINUTE;
+
+		const reopened = await ExamEngine.open(e.exam.id, s.deps);
+		expect(reopened.submitted).toBe(true);
+		expect(reopened.exam.autoSubmitted).toBe(true);
+		// Submitted when time ran out, not when the app happened to be opened again.
+		expect(reopened.exam.submittedAt).toBe(T0 + 30 * MINUTE);
+		expect(reopened.exam.result).toMatchObject({ points: 1, possible: 12, passed: false });
+		const attempts = await s.attempts.forSession(e.exam.id);
+		expect(attempts.map((x) => [x.itemId, x.mode, x.correct])).toEqual([[first, 'exam', true]]);
+		expect(await s.exams.inProgress()).toBeUndefined();
+		expect((await s.exams.history()).map((x) => x.id)).toEqual([e.exam.id]);
+	});
+
+	it('auto-submits while open once time is up, and not a moment before', async () => {
+		const s = setup();
+		const e = await started(s);
+		s.clock.now = T0 + 30 * MINUTE - 1;
+		expect(await e.submitIfOver()).toBe(false);
+		s.clock.now = T0 + 30 * MINUTE;
+		expect(await e.submitIfOver()).toBe(true);
+		expect(e.submitted).toBe(true);
+	});
+
+	it('submits once: a second submit (another tab) writes nothing', async () => {
+		const s = setup();
+		const e = await started(s);
+		await e.answer(e.exam.itemIds[0]!, { choice: 'C' });
+		const other = await ExamEngine.open(e.exam.id, s.deps);
+		expect(await e.submit()).toBe(true);
+		expect(await other.submit()).toBe(false);
+		expect(other.submitted).toBe(true);
+		expect(await s.attempts.count()).toBe(1);
+		await expect(other.answer(e.exam.itemIds[1]!, { choice: 'A' })).rejects.toBeInstanceOf(
+			ExamClosedError
+		);
+		expect((await s.exams.get(e.exam.id))!.answers).toEqual({
+			[e.exam.itemIds[0]!]: { choice: 'C' }
+		});
+	});
+
+	it('scores per section in the stored result and pauses only when the preset allows', async () => {
+		const s = setup();
+		const e = await started(s);
+		for (const id of e.exam.itemIds.slice(0, 9)) await e.answer(id, { choice: 'C' });
+		s.clock.now += 5 * MINUTE;
+		await e.pause();
+		s.clock.now += 60 * MINUTE;
+		expect(await e.submitIfOver()).toBe(false);
+		await e.resume();
+		expect(remainingMs(e.exam, s.clock.now)).toBe(25 * MINUTE);
+		await e.submit();
+		expect(e.exam.result).toMatchObject({ points: 9, possible: 12, fraction: 0.75, passed: true });
+
+		const real = await started(setup(), presetById('CPC')!);
+		await expect(real.pause()).rejects.toThrow('cannot be paused');
+	});
+
+	it('avoids the last exam and refuses to start with nothing to draw', async () => {
+		const s = setup();
+		const e = await started(s);
+		const next = planExam(PRESET, ITEMS, 6, new Set(e.exam.itemIds));
+		expect(next.itemIds.filter((id) => e.exam.itemIds.includes(id))).toEqual([]);
+		const empty = planExam(presetById('CBCS')!, [], 1, new Set());
+		expect(empty.shortfall).toContain('the banks have 0 that fit (100 short)');
+		await expect(startExam(s.exams, empty, 1, T0)).rejects.toThrow('no items for the CBCS');
+	});
+});

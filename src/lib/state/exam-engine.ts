@@ -1,0 +1,193 @@
+/**
+ * Mock exams without the UI: start one from a preset, record answers, flags and time as they
+ * happen, submit once (by the learner or by the clock). Plain TypeScript over the repository,
+ * with the clock passed in, so the unit tests drive it exactly; `exam.svelte.ts` wraps it for
+ * the page.
+ */
+import type { Item } from '$lib/content/types';
+import type { AttemptRecord, ExamRecord } from '$lib/db/db';
+import type { ExamsRepo } from '$lib/db/repositories';
+import { assemble, describeShortfall, scaledMinutes } from '$lib/exam/assemble';
+import type { Preset } from '$lib/exam/presets';
+import { scoreExam } from '$lib/exam/score';
+import { isOver, pause, resume, startClock } from '$lib/exam/timing';
+import type { ItemResponse } from '$lib/grading/item';
+
+export interface ExamPlan {
+	preset: Preset;
+	itemIds: string[];
+	areaOf: Record<string, string>;
+	minutes: number;
+	/** Plain words when the banks cannot fill the blueprint. */
+	shortfall?: string;
+}
+
+/** What an exam would draw now; the picker shows it before the learner commits. */
+export function planExam(
+	preset: Preset,
+	items: readonly Item[],
+	seed: number,
+	avoid: ReadonlySet<string>
+): ExamPlan {
+	const a = assemble(preset, items, seed, avoid);
+	return {
+		preset,
+		itemIds: a.itemIds,
+		areaOf: a.areaOf,
+		minutes: scaledMinutes(preset, a.itemIds.length),
+		shortfall: describeShortfall(preset, a)
+	};
+}
+
+export async function startExam(
+	exams: ExamsRepo,
+	plan: ExamPlan,
+	seed: number,
+	now: number
+): Promise<ExamRecord> {
+	if (plan.itemIds.length === 0)
+		throw new Error(`The banks have no items for the ${plan.preset.title} yet.`);
+	const clock = startClock(now, plan.minutes);
+	const exam: ExamRecord = {
+		id: `exam-${now.toString(36)}-${(seed >>> 0).toString(36)}`,
+		preset: plan.preset.id,
+		spec: { ...plan.preset, minutes: plan.minutes },
+		seed,
+		itemIds: plan.itemIds,
+		areaOf: plan.areaOf,
+		answers: {},
+		flags: [],
+		timeMs: {},
+		position: 0,
+		...clock
+	};
+	await exams.create(exam);
+	return exam;
+}
+
+export class ExamEngine {
+	#exam: ExamRecord;
+
+	constructor(
+		exam: ExamRecord,
+		private readonly deps: {
+			exams: ExamsRepo;
+			items: ReadonlyMap<string, Item>;
+			clock: () => number;
+		}
+	) {
+		this.#exam = exam;
+	}
+
+	get exam(): ExamRecord {
+		return this.#exam;
+	}
+
+	get submitted(): boolean {
+		return this.#exam.submittedAt !== undefined;
+	}
+
+	/**
+	 * Loads a stored exam. One whose deadline passed while the app was closed is submitted at
+	 * once, with the answers it has: the clock, not the learner, ends a real exam.
+	 */
+	static async open(
+		id: string,
+		deps: ConstructorParameters<typeof ExamEngine>[1]
+	): Promise<ExamEngine> {
+		const exam = await deps.exams.get(id);
+		if (!exam)
+			throw new Error(
+				'This exam is not on this device. It may have been started in another browser.'
+			);
+		const engine = new ExamEngine(exam, deps);
+		await engine.submitIfOver();
+		return engine;
+	}
+
+	/** Submits when time is up; true if this call submitted. */
+	async submitIfOver(): Promise<boolean> {
+		if (this.submitted || !isOver(this.#exam, this.deps.clock())) return false;
+		return this.submit(true);
+	}
+
+	answer(itemId: string, response: ItemResponse | undefined): Promise<void> {
+		return this.#update((e) => {
+			if (response === undefined) delete e.answers[itemId];
+			else e.answers[itemId] = response;
+		});
+	}
+
+	flag(itemId: string, on: boolean): Promise<void> {
+		return this.#update((e) => {
+			e.flags = e.flags.filter((f) => f !== itemId);
+			if (on) e.flags.push(itemId);
+		});
+	}
+
+	/** Adds time spent on an item and moves to `position`. */
+	spend(itemId: string | undefined, ms: number, position: number): Promise<void> {
+		return this.#update((e) => {
+			if (itemId !== undefined && ms > 0) e.timeMs[itemId] = (e.timeMs[itemId] ?? 0) + ms;
+			e.position = Math.max(0, Math.min(position, e.itemIds.length - 1));
+		});
+	}
+
+	pause(): Promise<void> {
+		if (!this.#exam.spec.pause) return Promise.reject(new Error('This exam cannot be paused.'));
+		const now = this.deps.clock();
+		return this.#update((e) => Object.assign(e, pause(e, now)));
+	}
+
+	resume(): Promise<void> {
+		const now = this.deps.clock();
+		return this.#update((e) => {
+			const next = resume(e, now);
+			e.deadline = next.deadline;
+			delete e.pausedAt;
+		});
+	}
+
+	/** Closes the exam and records every answered item as an attempt; false if already closed. */
+	async submit(auto = false): Promise<boolean> {
+		const now = this.deps.clock();
+		const { exam, submitted } = await this.deps.exams.submit(this.#exam.id, (e) => {
+			const score = scoreExam(e.spec, this.deps.items, e);
+			e.submittedAt = auto ? Math.min(now, e.deadline) : now;
+			if (auto) e.autoSubmitted = true;
+			delete e.pausedAt;
+			e.result = {
+				points: score.points,
+				possible: score.possible,
+				fraction: score.fraction,
+				reported: score.reported,
+				passed: score.passed
+			};
+			return score.items.flatMap((s): Omit<AttemptRecord, 'id'>[] => {
+				const item = this.deps.items.get(s.itemId);
+				if (!item || !s.answered) return [];
+				return [
+					{
+						itemId: s.itemId,
+						bankId: item.bankId,
+						section: item.section,
+						itemType: item.type,
+						mode: 'exam',
+						sessionId: e.id,
+						response: e.answers[s.itemId],
+						score: s.score,
+						correct: s.correct,
+						durationMs: s.timeMs,
+						at: e.submittedAt ?? now
+					}
+				];
+			});
+		});
+		this.#exam = exam;
+		return submitted;
+	}
+
+	async #update(change: (e: ExamRecord) => void): Promise<void> {
+		this.#exam = await this.deps.exams.update(this.#exam.id, change);
+	}
+}

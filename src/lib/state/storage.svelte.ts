@@ -7,9 +7,11 @@ import { classifyStorageError, type StorageError } from '$lib/db/errors';
 import {
 	attemptsRepo,
 	drillRepo,
+	examsRepo,
 	settingsRepo,
 	type AttemptsRepo,
 	type DrillRepo,
+	type ExamsRepo,
 	type SettingsRepo
 } from '$lib/db/repositories';
 
@@ -50,6 +52,10 @@ class StorageState {
 
 	get drill(): DrillRepo | undefined {
 		return this.#db && drillRepo(this.#db);
+	}
+
+	get exams(): ExamsRepo | undefined {
+		return this.#db && examsRepo(this.#db);
 	}
 
 	get settings(): SettingsRepo | undefined {

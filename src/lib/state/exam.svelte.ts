@@ -1,0 +1,297 @@
+/**
+ * The exam screen's state: the engine's record mirrored into runes, the wall clock, the item
+ * on screen, typed codes saved as they are typed, and the one-tab lock.
+ */
+import type { Item } from '$lib/content/types';
+import type { ExamRecord } from '$lib/db/db';
+import { ExamClosedError } from '$lib/db/repositories';
+import { formatMinutes, isOver, MINUTE, remainingMs, warningDue } from '$lib/exam/timing';
+import type { CodeResponse } from '$lib/grading/grade';
+import { isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
+import { catalog } from './catalog.svelte';
+import { ExamEngine } from './exam-engine';
+import { storage } from './storage.svelte';
+
+export type ExamPhase = 'loading' | 'taking' | 'review' | 'paused' | 'submitted' | 'error';
+/** Whether this tab may write: another tab holding the exam makes this one read-only. */
+export type LockState = 'pending' | 'held' | 'elsewhere' | 'lost';
+export type ItemMark = 'answered' | 'blank';
+
+/** Typed codes are saved this long after the last keystroke (and at once when moving on). */
+const TYPING_SAVE_MS = 400;
+
+export class ExamSession {
+	phase = $state<ExamPhase>('loading');
+	problem = $state<string | undefined>(undefined);
+	exam = $state<ExamRecord | undefined>(undefined);
+	items = $state<Item[]>([]);
+	index = $state(0);
+	now = $state(Date.now());
+	lock = $state<LockState>('pending');
+	saving = $state<'saved' | 'saving' | 'failed'>('saved');
+	/** The latest time warning, for the live region. */
+	warning = $state<string | undefined>(undefined);
+	/** Typed codes of the item on screen, one entry per part. */
+	codes = $state<CodeResponse[]>([]);
+
+	#engine: ExamEngine | undefined;
+	#announced: number[] = [];
+	#shownAt: number | undefined;
+	#typingTimer: ReturnType<typeof setTimeout> | undefined;
+	#release: (() => void) | undefined;
+
+	constructor(private readonly clock: () => number = Date.now) {}
+
+	get current(): Item | undefined {
+		return this.items[this.index];
+	}
+
+	get remaining(): number {
+		return this.exam ? remainingMs(this.exam, this.now) : 0;
+	}
+
+	get writable(): boolean {
+		return this.lock === 'held' && (this.phase === 'taking' || this.phase === 'review');
+	}
+
+	response(itemId: string): ItemResponse | undefined {
+		return this.exam?.answers[itemId];
+	}
+
+	mark(itemId: string): ItemMark {
+		return isAnswered(this.response(itemId)) ? 'answered' : 'blank';
+	}
+
+	flagged(itemId: string): boolean {
+		return this.exam?.flags.includes(itemId) ?? false;
+	}
+
+	get answeredCount(): number {
+		return this.items.filter((i) => this.mark(i.id) === 'answered').length;
+	}
+
+	async load(id: string): Promise<void> {
+		try {
+			if (!(await storage.open()) || !storage.exams)
+				throw new Error('This browser is not letting the app store anything, so exams cannot run.');
+			const exam = await storage.exams.get(id);
+			if (!exam) throw new Error('There is no such exam on this device.');
+			const bank = await catalog.bank(exam.spec.bankId);
+			const byId = new Map(bank.items.map((i) => [i.id, i]));
+			const missing = exam.itemIds.filter((x) => !byId.has(x));
+			if (missing.length)
+				throw new Error(
+					`This exam uses ${missing.length} item(s) no longer in the bank (${missing.slice(0, 3).join(', ')}).`
+				);
+			this.items = exam.itemIds.map((x) => byId.get(x)!);
+			this.#engine = await ExamEngine.open(id, {
+				exams: storage.exams,
+				items: byId,
+				clock: this.clock
+			});
+			this.#sync();
+			if (this.#engine.submitted) {
+				this.phase = 'submitted';
+				return;
+			}
+			this.index = this.exam!.position;
+			this.#loadCodes();
+			this.#announced = [];
+			// Reopened late: announce only the nearest warning, not every one already passed.
+			this.now = this.clock();
+			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
+			this.#shownAt = this.phase === 'taking' ? this.clock() : undefined;
+			this.#takeLock(id, false);
+		} catch (e) {
+			this.problem = e instanceof Error ? e.message : String(e);
+			this.phase = 'error';
+		}
+	}
+
+	/** Called about four times a second: the clock, warnings, and the end of time. */
+	async tick(): Promise<void> {
+		this.now = this.clock();
+		const exam = this.exam;
+		if (!exam || this.phase === 'submitted' || this.phase === 'error' || this.phase === 'loading')
+			return;
+		const due = warningDue(exam, this.now, this.#announced);
+		if (due !== undefined) {
+			this.#announced.push(...[30 * MINUTE, 5 * MINUTE].filter((t) => t >= due));
+			this.warning = `${formatMinutes(due / MINUTE)} left.`;
+		}
+		if (isOver(exam, this.now) && this.lock !== 'elsewhere') await this.#finish(true);
+	}
+
+	choose(letter: string): void {
+		const item = this.current;
+		if (!this.writable || item?.type !== 'single-best-answer') return;
+		if (!item.options.some((o) => o.letter === letter)) return;
+		void this.#write(() => this.#engine!.answer(item.id, { choice: letter }));
+	}
+
+	/** After typing: saved shortly after the last keystroke. */
+	typed(): void {
+		if (!this.writable) return;
+		clearTimeout(this.#typingTimer);
+		this.#typingTimer = setTimeout(() => void this.#saveCodes(), TYPING_SAVE_MS);
+	}
+
+	toggleFlag(itemId = this.current?.id): void {
+		if (!this.writable || itemId === undefined) return;
+		const on = !this.flagged(itemId);
+		void this.#write(() => this.#engine!.flag(itemId, on));
+	}
+
+	async go(index: number): Promise<void> {
+		if (index < 0 || index >= this.items.length) return;
+		await this.#saveCodes();
+		await this.#spend(index);
+		this.index = index;
+		this.#loadCodes();
+		if (this.phase === 'review') this.phase = 'taking';
+	}
+
+	async review(): Promise<void> {
+		await this.#saveCodes();
+		await this.#spend(this.index);
+		this.phase = 'review';
+	}
+
+	async pause(): Promise<void> {
+		if (!this.writable || !this.exam?.spec.pause) return;
+		await this.#saveCodes();
+		await this.#spend(this.index);
+		await this.#write(() => this.#engine!.pause());
+		this.phase = 'paused';
+	}
+
+	async resume(): Promise<void> {
+		if (this.lock !== 'held' || this.phase !== 'paused') return;
+		await this.#write(() => this.#engine!.resume());
+		this.now = this.clock();
+		this.phase = 'taking';
+		this.#shownAt = this.clock();
+	}
+
+	async submit(): Promise<void> {
+		if (!this.writable) return;
+		await this.#saveCodes();
+		await this.#spend(this.index);
+		await this.#finish(false);
+	}
+
+	/** The page went to the background: bank the time on this item (and count none while away). */
+	async hidden(): Promise<void> {
+		await this.#saveCodes();
+		if (this.phase === 'taking') await this.#spend(this.index);
+		this.#shownAt = undefined;
+	}
+
+	visible(): void {
+		if (this.phase === 'taking') this.#shownAt = this.clock();
+		void this.tick();
+	}
+
+	/** Moves the exam to this tab; the other tab becomes read-only. */
+	async takeOver(): Promise<void> {
+		if (!this.exam) return;
+		const id = this.exam.id;
+		this.#takeLock(id, true);
+		await this.load(id);
+	}
+
+	destroy(): void {
+		clearTimeout(this.#typingTimer);
+		this.#release?.();
+	}
+
+	#takeLock(id: string, steal: boolean): void {
+		if (this.lock === 'held') return;
+		const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+		if (!locks) {
+			// Without Web Locks the single-submit transaction still refuses a double submit.
+			this.lock = 'held';
+			return;
+		}
+		const hold = (lock: Lock | null) => {
+			if (!lock) {
+				this.lock = 'elsewhere';
+				return;
+			}
+			this.lock = 'held';
+			return new Promise<void>((resolve) => (this.#release = resolve));
+		};
+		const name = `codedrill-exam-${id}`;
+		const request = steal
+			? locks.request(name, { steal: true }, hold)
+			: locks.request(name, { ifAvailable: true }, hold);
+		request.catch(() => {
+			// Stolen by another tab: this one stops writing.
+			this.lock = 'lost';
+		});
+	}
+
+	#loadCodes(): void {
+		const item = this.current;
+		const saved = item ? this.response(item.id) : undefined;
+		const parts = item ? keysOf(item).length : 0;
+		this.codes = Array.from({ length: parts }, (_, i) =>
+			saved && 'codes' in saved ? { ...saved.codes[i] } : {}
+		);
+	}
+
+	async #saveCodes(): Promise<void> {
+		clearTimeout(this.#typingTimer);
+		const item = this.current;
+		if (!item || !this.writable || keysOf(item).length === 0) return;
+		const codes = $state.snapshot(this.codes);
+		const before = JSON.stringify(this.response(item.id) ?? { codes: codes.map(() => ({})) });
+		const next: ItemResponse = { codes };
+		if (JSON.stringify(next) === before) return;
+		await this.#write(() => this.#engine!.answer(item.id, isAnswered(next) ? next : undefined));
+	}
+
+	async #spend(nextIndex: number): Promise<void> {
+		const item = this.current;
+		const now = this.clock();
+		const ms = this.#shownAt === undefined ? 0 : now - this.#shownAt;
+		this.#shownAt = this.phase === 'paused' ? undefined : now;
+		if (this.lock !== 'held' || this.#engine?.submitted) return;
+		await this.#write(() => this.#engine!.spend(item?.id, ms, nextIndex));
+	}
+
+	async #finish(auto: boolean): Promise<void> {
+		const engine = this.#engine;
+		if (!engine || engine.submitted) return;
+		try {
+			await engine.submit(auto);
+		} catch (e) {
+			storage.fail(e);
+			this.saving = 'failed';
+			return;
+		}
+		this.#sync();
+		this.phase = 'submitted';
+		this.#release?.();
+	}
+
+	async #write(run: () => Promise<void>): Promise<void> {
+		this.saving = 'saving';
+		try {
+			await run();
+			this.saving = 'saved';
+		} catch (e) {
+			if (e instanceof ExamClosedError) {
+				this.phase = 'submitted';
+			} else {
+				storage.fail(e);
+				this.saving = 'failed';
+			}
+		}
+		this.#sync();
+	}
+
+	#sync(): void {
+		this.exam = this.#engine ? structuredClone(this.#engine.exam) : undefined;
+	}
+}

@@ -1,4 +1,5 @@
 /** A submitted exam's report: the stored record scored against the bank's items. */
+import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { scoreExam, type ExamScore } from '$lib/exam/score';
@@ -10,7 +11,7 @@ export class ExamReport {
 	problem = $state<string | undefined>(undefined);
 	exam = $state<ExamRecord | undefined>(undefined);
 	score = $state<ExamScore | undefined>(undefined);
-	items = $state<ReadonlyMap<string, Item>>(new Map());
+	items = $state<ReadonlyMap<string, Item>>(indexById([]));
 
 	async load(id: string): Promise<void> {
 		try {
@@ -24,7 +25,7 @@ export class ExamReport {
 				return;
 			}
 			const bank = await catalog.bank(exam.spec.bankId);
-			this.items = new Map(bank.items.map((i) => [i.id, i]));
+			this.items = indexById(bank.items);
 			this.score = scoreExam(exam.spec, this.items, exam);
 			this.status = 'ready';
 		} catch (e) {

@@ -2,6 +2,7 @@
  * The exam screen's state: the engine's record mirrored into runes, the wall clock, the item
  * on screen, typed codes saved as they are typed, and the one-tab lock.
  */
+import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { ExamClosedError } from '$lib/db/repositories';
@@ -77,7 +78,7 @@ export class ExamSession {
 			const exam = await storage.exams.get(id);
 			if (!exam) throw new Error('There is no such exam on this device.');
 			const bank = await catalog.bank(exam.spec.bankId);
-			const byId = new Map(bank.items.map((i) => [i.id, i]));
+			const byId = indexById(bank.items);
 			const missing = exam.itemIds.filter((x) => !byId.has(x));
 			if (missing.length)
 				throw new Error(

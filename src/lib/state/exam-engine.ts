@@ -191,3 +191,8 @@ export class ExamEngine {
 		this.#exam = await this.deps.exams.update(this.#exam.id, change);
 	}
 }
+
+/** The items of the learner's most recent exam, which the next one avoids where it can. */
+export function lastExamItems(history: readonly ExamRecord[]): ReadonlySet<string> {
+	return new Set(history.at(-1)?.itemIds ?? []);
+}

@@ -3,7 +3,7 @@ import type { Bank } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { miniOf, PRESETS, type Preset } from '$lib/exam/presets';
 import { catalog } from './catalog.svelte';
-import { planExam, startExam, type ExamPlan } from './exam-engine';
+import { lastExamItems, planExam, startExam, type ExamPlan } from './exam-engine';
 import { storage } from './storage.svelte';
 
 export interface PresetOption {
@@ -23,7 +23,7 @@ export class ExamPicker {
 	full = $state<PresetOption[]>([]);
 	minis = $state<PresetOption[]>([]);
 	bank = $state<Bank | undefined>(undefined);
-	#avoid: ReadonlySet<string> = new Set();
+	#avoid: ReadonlySet<string> = lastExamItems([]);
 
 	async load(): Promise<void> {
 		try {
@@ -37,7 +37,7 @@ export class ExamPicker {
 			]);
 			this.inProgress = inProgress;
 			this.history = history;
-			this.#avoid = new Set(history.at(-1)?.itemIds ?? []);
+			this.#avoid = lastExamItems(history);
 			// Every preset draws from the same bank today; the data says which.
 			this.bank = await catalog.bank(PRESETS[0]?.bankId ?? 'cpc');
 			const option = (preset: Preset) => ({

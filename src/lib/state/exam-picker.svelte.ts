@@ -57,7 +57,8 @@ export class ExamPicker {
 	async start(preset: Preset): Promise<string> {
 		if (!this.bank || !storage.exams) throw new Error('The exam page has not loaded yet.');
 		const seed = randomSeed();
-		const plan = planExam(preset, this.bank.items, seed, this.#avoid);
+		// Presets held in $state are proxies, which IndexedDB cannot clone.
+		const plan = planExam($state.snapshot(preset) as Preset, this.bank.items, seed, this.#avoid);
 		const exam = await startExam(storage.exams, plan, seed, Date.now());
 		return exam.id;
 	}

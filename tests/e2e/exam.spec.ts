@@ -1,0 +1,201 @@
+/**
+ * Mock exams in Chromium: answers survive closing the page, the clock comes from the stored
+ * deadline (moved with Playwright's clock), an expired exam submits itself, and the report's
+ * section scores match the answers given. Screenshots go to test-results/screenshots/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/lib/content/types';
+import { open } from './fixtures';
+
+const T0 = new Date('2026-11-23T09:00:00Z').getTime();
+const MIN = 60_000;
+
+async function bankItems(page: Page): Promise<Map<string, Item>> {
+	const bank = await (await page.request.get('/data/banks/cpc.json')).json();
+	return new Map((bank.items as Item[]).map((i) => [i.id, i]));
+}
+
+async function noViolations(page: Page, label: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const summary = violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+async function startMiniCpc(page: Page) {
+	await open(page, '/exam');
+	const card = page.getByTestId('preset-CPC-mini');
+	await card.getByRole('button').click();
+	await expect(page).toHaveURL(/\/exam\/take\?id=/);
+	await expect(page.getByRole('heading', { name: /Question 1/ })).toBeVisible();
+}
+
+async function currentItemId(page: Page): Promise<string> {
+	return (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+}
+
+/** Waits until everything typed or chosen has reached IndexedDB. */
+async function saved(page: Page) {
+	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
+}
+
+test('a mini CPC exam resumes after the page is closed, then scores by section', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(60_000);
+	await context.clock.setFixedTime(T0);
+	const items = await bankItems(page);
+	await startMiniCpc(page);
+	const total = await page.locator('nav[aria-label="Questions"] ol li').count();
+	expect(total).toBe(25);
+
+	// Answer 10 with the keyboard: right on the even ones, wrong on the odd ones; flag 2.
+	const given = new Map<string, { letter: string; right: boolean }>();
+	for (let n = 0; n < 10; n++) {
+		const id = await currentItemId(page);
+		const item = items.get(id)!;
+		expect(item.type).toBe('single-best-answer');
+		if (item.type !== 'single-best-answer') return;
+		const right = n % 2 === 0;
+		const letter = right ? item.answer : item.options.find((o) => o.letter !== item.answer)!.letter;
+		await page.keyboard.press(letter.toLowerCase());
+		await expect(page.getByRole('radio', { checked: true })).toHaveValue(letter);
+		given.set(id, { letter, right });
+		if (n === 3 || n === 7) await page.keyboard.press('f');
+		await saved(page);
+		await page.keyboard.press('n');
+		await expect(page.getByRole('heading', { name: `Question ${n + 2} of 25` })).toBeVisible();
+	}
+	await saved(page);
+	await expect(page.getByTestId('timer')).toHaveText(/1:00:00/);
+	await shot(page, 'exam-question');
+	const url = page.url();
+	await page.close();
+
+	// Seven minutes later the learner opens the app again.
+	await context.clock.setFixedTime(T0 + 7 * MIN);
+	const again = await context.newPage();
+	await open(again, '/');
+	const banner = again.getByTestId('resume-banner');
+	await expect(banner).toContainText('CPC mini exam in progress');
+	await banner.getByRole('link', { name: 'Resume exam' }).click();
+	await expect(again).toHaveURL(url);
+	await expect(again.getByTestId('timer')).toHaveText('53:00');
+	await expect(again.getByRole('heading', { name: 'Question 11 of 25' })).toBeVisible();
+	const nav = again.locator('nav[aria-label="Questions"]');
+	await expect(nav.getByRole('button', { name: /, answered/ })).toHaveCount(10);
+	await expect(nav.getByRole('button', { name: /flagged/ })).toHaveCount(2);
+	await expect(nav.getByRole('button', { name: 'Question 4, answered, flagged' })).toBeVisible();
+	await expect(nav.getByRole('button', { name: 'Question 8, answered, flagged' })).toBeVisible();
+	// The stored choice is shown again on its question.
+	await nav.getByRole('button', { name: /^Question 1,/ }).click();
+	await expect(again.getByRole('heading', { name: 'Question 1 of 25' })).toBeVisible();
+	const first = await currentItemId(again);
+	await expect(again.getByRole('radio', { checked: true })).toHaveValue(given.get(first)!.letter);
+
+	await again.keyboard.press('r');
+	await expect(again.getByTestId('review-counts')).toHaveText(
+		'10 answered · 15 blank · 2 flagged for review'
+	);
+	await noViolations(again, 'exam review');
+	await shot(again, 'exam-review');
+	await again.getByRole('button', { name: 'Submit exam…' }).click();
+	await again.getByTestId('confirm-submit').click();
+	await expect(again).toHaveURL(/\/exam\/report\?id=/);
+
+	// Expected points per blueprint area, from the answers given.
+	const expected = new Map<string, number>();
+	for (const [id, g] of given) {
+		const section = items.get(id)!.section;
+		expected.set(section, (expected.get(section) ?? 0) + (g.right ? 1 : 0));
+	}
+	await expect(again.getByTestId('points')).toHaveText('5 of 25');
+	await expect(again.getByTestId('verdict')).toHaveText('Not yet a pass');
+	for (const row of await again.locator('[data-testid="area-scores"] tbody tr').all()) {
+		const area = (await row.getAttribute('data-area'))!;
+		await expect(row.getByTestId('area-points')).toHaveText(String(expected.get(area) ?? 0));
+	}
+	await expect(again.getByTestId('item-review')).toHaveCount(25);
+	await noViolations(again, 'exam report');
+	await shot(again, 'exam-report');
+
+	// The printed report: one page for 25 items.
+	await again.emulateMedia({ media: 'print' });
+	await shot(again, 'exam-report-print');
+	const pdf = await again.pdf({ format: 'Letter', printBackground: true });
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+	expect(pages).toBe(1);
+	await again.emulateMedia({ media: 'screen' });
+
+	// History lists the exam with its score.
+	await open(again, '/exam');
+	await expect(again.getByTestId('exam-history')).toContainText('CPC mini');
+	await expect(again.getByTestId('exam-history')).toContainText('20%');
+	await expect(again.getByTestId('resume-banner')).toHaveCount(0);
+});
+
+test('an exam whose deadline passed while the app was closed submits itself on opening', async ({
+	page,
+	context
+}) => {
+	await context.clock.setFixedTime(T0);
+	const items = await bankItems(page);
+	await startMiniCpc(page);
+	const id = await currentItemId(page);
+	const item = items.get(id)!;
+	if (item.type !== 'single-best-answer') throw new Error('expected multiple choice');
+	await page.keyboard.press(item.answer.toLowerCase());
+	await saved(page);
+	const url = page.url();
+	await page.close();
+
+	await context.clock.setFixedTime(T0 + 3 * 60 * MIN);
+	const later = await context.newPage();
+	await open(later, url.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(later).toHaveURL(/\/exam\/report\?id=/);
+	await expect(later.getByTestId('auto-note')).toContainText('Time ran out');
+	await expect(later.getByTestId('points')).toHaveText('1 of 25');
+});
+
+test('a second tab on the same exam is read-only and cannot submit', async ({ page, context }) => {
+	await startMiniCpc(page);
+	const second = await context.newPage();
+	await open(second, page.url().replace(/^https?:\/\/[^/]+/, ''));
+	await expect(second.getByTestId('elsewhere')).toContainText('open in another tab');
+	await expect(second.getByRole('radio').first()).toBeDisabled();
+	await noViolations(second, 'exam open elsewhere');
+	// Taking over moves the exam: the first tab becomes read-only.
+	await second.getByRole('button', { name: 'Continue here instead' }).click();
+	await expect(second.getByTestId('elsewhere')).toHaveCount(0);
+	await expect(page.getByTestId('elsewhere')).toBeVisible();
+	await expect(page.getByRole('radio').first()).toBeDisabled();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`exam screens have no axe violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, '/exam');
+		await expect(page.getByTestId('preset-CPC')).toBeVisible();
+		await noViolations(page, `exam picker (${scheme})`);
+		await shot(page, `exam-picker-${scheme}`);
+		await startMiniCpc(page);
+		await page.keyboard.press('2');
+		await page.keyboard.press('f');
+		await saved(page);
+		await noViolations(page, `exam question (${scheme})`);
+		await shot(page, `exam-question-${scheme}`);
+		await page.getByRole('button', { name: 'Pause' }).click();
+		await expect(page.getByRole('heading', { name: 'Exam paused' })).toBeVisible();
+		await noViolations(page, `exam paused (${scheme})`);
+		await page.getByRole('button', { name: 'Resume exam' }).click();
+		await page.keyboard.press('r');
+		await noViolations(page, `exam review (${scheme})`);
+	});
+}

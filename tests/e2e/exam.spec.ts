@@ -24,8 +24,8 @@ async function noViolations(page: Page, label: string) {
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-async function shot(page: Page, name: string) {
-	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+async function shot(page: Page, name: string, fullPage = true) {
+	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
 }
 
 async function startMiniCpc(page: Page) {
@@ -124,7 +124,7 @@ test('a mini CPC exam resumes after the page is closed, then scores by section',
 	}
 	await expect(again.getByTestId('item-review')).toHaveCount(25);
 	await noViolations(again, 'exam report');
-	await shot(again, 'exam-report');
+	await shot(again, 'exam-report', false);
 
 	// The printed report: one page for 25 items.
 	await again.emulateMedia({ media: 'print' });
@@ -176,6 +176,30 @@ test('a second tab on the same exam is read-only and cannot submit', async ({ pa
 	await expect(second.getByTestId('elsewhere')).toHaveCount(0);
 	await expect(page.getByTestId('elsewhere')).toBeVisible();
 	await expect(page.getByRole('radio').first()).toBeDisabled();
+	await page.keyboard.press('r');
+	await expect(page.getByRole('button', { name: 'Submit exam…' })).toBeDisabled();
+	// Submitting in the second tab sends the first one to the report too.
+	await second.keyboard.press('r');
+	await second.getByRole('button', { name: 'Submit exam…' }).click();
+	await second.getByTestId('confirm-submit').click();
+	await expect(second).toHaveURL(/\/exam\/report\?id=/);
+	await expect(page).toHaveURL(/\/exam\/report\?id=/);
+});
+
+test('closing the tab that holds the exam lets the waiting tab continue by itself', async ({
+	page,
+	context
+}) => {
+	await startMiniCpc(page);
+	const second = await context.newPage();
+	await open(second, page.url().replace(/^https?:\/\/[^/]+/, ''));
+	await expect(second.getByTestId('elsewhere')).toBeVisible();
+	await page.keyboard.press('3');
+	await saved(page);
+	await page.close();
+	await expect(second.getByTestId('elsewhere')).toHaveCount(0);
+	await expect(second.getByRole('radio', { checked: true })).toHaveCount(1);
+	await expect(second.getByRole('radio').first()).toBeEnabled();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

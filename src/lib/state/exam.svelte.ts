@@ -40,6 +40,9 @@ export class ExamSession {
 	#shownAt: number | undefined;
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#release: (() => void) | undefined;
+	#waiting: AbortController | undefined;
+	#channel: BroadcastChannel | undefined;
+	#deps: ConstructorParameters<typeof ExamEngine>[1] | undefined;
 
 	constructor(private readonly clock: () => number = Date.now) {}
 
@@ -85,11 +88,8 @@ export class ExamSession {
 					`This exam uses ${missing.length} item(s) no longer in the bank (${missing.slice(0, 3).join(', ')}).`
 				);
 			this.items = exam.itemIds.map((x) => byId.get(x)!);
-			this.#engine = await ExamEngine.open(id, {
-				exams: storage.exams,
-				items: byId,
-				clock: this.clock
-			});
+			this.#deps = { exams: storage.exams, items: byId, clock: this.clock };
+			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();
 			if (this.#engine.submitted) {
 				this.phase = 'submitted';
@@ -102,7 +102,7 @@ export class ExamSession {
 			this.now = this.clock();
 			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
 			this.#shownAt = this.phase === 'taking' ? this.clock() : undefined;
-			this.#takeLock(id, false);
+			this.#requestLock(id, 'try');
 		} catch (e) {
 			this.problem = e instanceof Error ? e.message : String(e);
 			this.phase = 'error';
@@ -120,7 +120,8 @@ export class ExamSession {
 			this.#announced.push(...[30 * MINUTE, 5 * MINUTE].filter((t) => t >= due));
 			this.warning = `${formatMinutes(due / MINUTE)} left.`;
 		}
-		if (isOver(exam, this.now) && this.lock !== 'elsewhere') await this.#finish(true);
+		// Any tab may end a timed-out exam: the submit transaction lets only the first one through.
+		if (isOver(exam, this.now)) await this.#finish(true);
 	}
 
 	choose(letter: string): void {
@@ -194,42 +195,74 @@ export class ExamSession {
 	}
 
 	/** Moves the exam to this tab; the other tab becomes read-only. */
-	async takeOver(): Promise<void> {
-		if (!this.exam) return;
-		const id = this.exam.id;
-		this.#takeLock(id, true);
-		await this.load(id);
+	takeOver(): void {
+		if (this.exam) this.#requestLock(this.exam.id, 'steal');
 	}
 
 	destroy(): void {
 		clearTimeout(this.#typingTimer);
+		this.#waiting?.abort();
 		this.#release?.();
+		this.#channel?.close();
 	}
 
-	#takeLock(id: string, steal: boolean): void {
-		if (this.lock === 'held') return;
+	/**
+	 * One tab writes to an exam at a time (Web Locks). A tab that finds the exam open elsewhere is
+	 * read-only and queues for the lock, so it takes over by itself when the other tab closes;
+	 * "Continue here" steals it. A BroadcastChannel tells the other tabs when the exam is submitted.
+	 */
+	#requestLock(id: string, mode: 'try' | 'wait' | 'steal'): void {
 		const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
 		if (!locks) {
 			// Without Web Locks the single-submit transaction still refuses a double submit.
 			this.lock = 'held';
 			return;
 		}
-		const hold = (lock: Lock | null) => {
+		this.#listen(id);
+		this.#waiting?.abort();
+		this.#waiting = undefined;
+		const hold = async (lock: Lock | null) => {
 			if (!lock) {
 				this.lock = 'elsewhere';
+				this.#requestLock(id, 'wait');
 				return;
 			}
+			this.#waiting = undefined;
+			// The other tab may have written since this one loaded.
+			if (mode !== 'try') await this.#reload(id);
 			this.lock = 'held';
-			return new Promise<void>((resolve) => (this.#release = resolve));
+			await new Promise<void>((resolve) => (this.#release = resolve));
 		};
 		const name = `codedrill-exam-${id}`;
-		const request = steal
-			? locks.request(name, { steal: true }, hold)
-			: locks.request(name, { ifAvailable: true }, hold);
-		request.catch(() => {
-			// Stolen by another tab: this one stops writing.
+		let request: Promise<unknown>;
+		if (mode === 'steal') request = locks.request(name, { steal: true }, hold);
+		else if (mode === 'try') request = locks.request(name, { ifAvailable: true }, hold);
+		else {
+			this.#waiting = new AbortController();
+			request = locks.request(name, { signal: this.#waiting.signal }, hold);
+		}
+		request.catch((e: unknown) => {
+			if (mode === 'wait' && e instanceof DOMException && e.name === 'AbortError') return;
+			// Stolen by another tab: this one stops writing and queues to get it back.
 			this.lock = 'lost';
+			this.#requestLock(id, 'wait');
 		});
+	}
+
+	#listen(id: string): void {
+		if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+		this.#channel = new BroadcastChannel('codedrill-exams');
+		this.#channel.onmessage = (e: MessageEvent<{ id: string; submitted: boolean }>) => {
+			if (e.data.id === id && e.data.submitted) void this.#reload(id);
+		};
+	}
+
+	async #reload(id: string): Promise<void> {
+		if (!this.#deps) return;
+		this.#engine = await ExamEngine.open(id, this.#deps);
+		this.#sync();
+		if (this.#engine.submitted) this.phase = 'submitted';
+		else this.#loadCodes();
 	}
 
 	#loadCodes(): void {
@@ -273,6 +306,7 @@ export class ExamSession {
 		}
 		this.#sync();
 		this.phase = 'submitted';
+		this.#channel?.postMessage({ id: engine.exam.id, submitted: true });
 		this.#release?.();
 	}
 

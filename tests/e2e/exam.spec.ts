@@ -164,6 +164,41 @@ test('an exam whose deadline passed while the app was closed submits itself on o
 	await expect(later.getByTestId('points')).toHaveText('1 of 25');
 });
 
+test('the open exam warns at 30 and 5 minutes left and submits itself at the deadline', async ({
+	page,
+	context
+}) => {
+	await context.clock.setFixedTime(T0);
+	await startMiniCpc(page);
+	await expect(page.getByTestId('time-banner')).toHaveText('');
+	await context.clock.setFixedTime(T0 + 31 * MIN);
+	await expect(page.getByTestId('time-banner')).toContainText('30 min left.');
+	await expect(page.getByTestId('timer')).toHaveText('29:00');
+	await context.clock.setFixedTime(T0 + 56 * MIN);
+	await expect(page.getByTestId('time-banner')).toContainText('5 min left.');
+	await context.clock.setFixedTime(T0 + 60 * MIN);
+	await expect(page).toHaveURL(/\/exam\/report\?id=/);
+	await expect(page.getByTestId('auto-note')).toBeVisible();
+});
+
+test('a custom exam checks its form and draws from the chosen sections', async ({ page }) => {
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Choose at least one section.');
+	await form.getByRole('checkbox', { name: /ICD-10-CM/ }).check();
+	await form.getByLabel('Items').fill('5');
+	await form.getByLabel('Minutes').fill('0');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Minutes must be a whole number from 1 to 480.');
+	await form.getByLabel('Minutes').fill('12');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page).toHaveURL(/\/exam\/take\?id=/);
+	await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
+	await expect(page.getByTestId('timer')).toHaveText(/\b1[12]:\d\d\b/);
+	await expect(page.getByText('ICD-10-CM', { exact: true }).first()).toBeVisible();
+});
+
 test('a second tab on the same exam is read-only and cannot submit', async ({ page, context }) => {
 	await startMiniCpc(page);
 	const second = await context.newPage();

@@ -85,6 +85,9 @@ test('U undoes the last grade and shows that card again', async ({ page }) => {
 	await open(page, '/drill');
 	const first = await gradeWithKeyboard(page);
 	await expect(page.getByTestId('drill-count')).toContainText('1 done');
+	// A code-entry card focuses its first field, where U is typed (U07.1 is a real code); the
+	// shortcut works from outside the fields, as the hint says.
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press('u');
 	await expect(page.getByTestId('drill-count')).toContainText('0 done');
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);

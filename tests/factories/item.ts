@@ -3,6 +3,7 @@
  * test states only what it changes.
  */
 import { codeSetsFromText, type CodeSets } from '../../src/lib/codebook/codesets';
+import type { ExamPreset, Item, ItemType } from '../../src/lib/content/types';
 import type { SourceFile } from '../../src/lib/content/validate';
 
 export interface ItemSpec {
@@ -97,4 +98,47 @@ export function smallCodeSets(): CodeSets {
 		].join('\n'),
 		icd10pcs: '0DTJ4ZZ\n0SR9019\n'
 	});
+}
+
+/** A parsed item of any type, as the app holds it, for tests of exams and scoring (key: B). */
+export function makeItem(
+	id: string,
+	section: string,
+	type: ItemType = 'single-best-answer',
+	exams: ExamPreset[] = ['CPC']
+): Item {
+	const base = {
+		id,
+		bankId: 'cpc',
+		exams,
+		section,
+		systems: [],
+		codeSetYear: 2026,
+		difficulty: 2 as const,
+		tags: [],
+		rationale: 'Why.',
+		file: `${id}.md`
+	};
+	if (type === 'code-entry')
+		return {
+			...base,
+			type,
+			scenario: 'Note.',
+			answer: { icd10cm: ['E11.9', 'I10'], procedures: [], icd10pcs: [] }
+		};
+	if (type === 'case')
+		return {
+			...base,
+			type,
+			scenario: 'Record.',
+			parts: [{ prompt: 'Dx', answer: { icd10cm: ['I10'], procedures: [], icd10pcs: [] } }]
+		};
+	if (type === 'flashcard') return { ...base, type, front: 'Q', back: 'A' };
+	return {
+		...base,
+		type: 'single-best-answer',
+		scenario: 'Note.',
+		options: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: letter })),
+		answer: 'B'
+	};
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExamPreset, Item, ItemType } from '../content/types';
+import type { Item } from '../content/types';
+import { makeItem as item } from '../../../tests/factories/item';
 import { assemble, describeShortfall, scaledMinutes } from './assemble';
 import { apportion, customPreset, miniOf, PRESETS, presetById, type Preset } from './presets';
 import { passes, reportedScore, scoreExam } from './score';
@@ -15,48 +16,6 @@ import {
 } from './timing';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
-
-function item(
-	id: string,
-	section: string,
-	type: ItemType = 'single-best-answer',
-	exams: ExamPreset[] = ['CPC']
-): Item {
-	const base = {
-		id,
-		bankId: 'cpc',
-		exams,
-		section,
-		systems: [],
-		codeSetYear: 2026,
-		difficulty: 2 as const,
-		tags: [],
-		rationale: 'Why.',
-		file: `${id}.md`
-	};
-	if (type === 'code-entry')
-		return {
-			...base,
-			type,
-			scenario: 'Note.',
-			answer: { icd10cm: ['E11.9', 'I10'], procedures: [], icd10pcs: [] }
-		};
-	if (type === 'case')
-		return {
-			...base,
-			type,
-			scenario: 'Record.',
-			parts: [{ prompt: 'Dx', answer: { icd10cm: ['I10'], procedures: [], icd10pcs: [] } }]
-		};
-	if (type === 'flashcard') return { ...base, type, front: 'Q', back: 'A' };
-	return {
-		...base,
-		type: 'single-best-answer',
-		scenario: 'Note.',
-		options: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: letter })),
-		answer: 'B'
-	};
-}
 
 /** `n` single-best-answer CPC items in each of the given sections. */
 function bank(sections: Record<string, number>): Item[] {

@@ -56,23 +56,38 @@ const AHIMA_SCALE: PassRule = { kind: 'scaled', min: 100, max: 400, pass: 300, r
 const NHA_SCALE: PassRule = { kind: 'scaled', min: 200, max: 500, pass: 390, rawCut: 70 };
 const CODING = ['em', 'anesthesia', 'surgery', 'radiology', 'pathology-lab', 'medicine'];
 
+/** What every AAPC exam shares: four hours, 70%, multiple choice, no pausing. */
+const AAPC = {
+	org: 'AAPC',
+	bankId: 'cpc',
+	minutes: 240,
+	pass: PERCENT_70,
+	pause: false,
+	itemTypes: SBA
+} as const;
+
+/** AHIMA and NHA report scaled scores; their time limits differ per exam. */
+const AHIMA = {
+	org: 'AHIMA',
+	bankId: 'cpc',
+	pass: AHIMA_SCALE,
+	pause: false,
+	itemTypes: SBA
+} as const;
+const NHA = { org: 'NHA', bankId: 'cpc', pass: NHA_SCALE, pause: false, itemTypes: SBA } as const;
+
 function area(id: string, title: string, count: number, sections: string[] = [id]): BlueprintArea {
 	return { id, title, count, sections };
 }
 
 export const PRESETS: readonly Preset[] = [
 	{
+		...AAPC,
 		id: 'CPC',
 		tag: 'CPC',
 		title: 'CPC',
-		org: 'AAPC',
-		bankId: 'cpc',
 		items: 100,
-		minutes: 240,
-		pass: PERCENT_70,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('em', 'Evaluation and Management', 9),
 			area('anesthesia', 'Anesthesia', 8),
@@ -87,17 +102,12 @@ export const PRESETS: readonly Preset[] = [
 		note: 'Terminology, anatomy and compliance questions are folded into the coding areas.'
 	},
 	{
+		...AAPC,
 		id: 'COC',
 		tag: 'COC',
 		title: 'COC',
-		org: 'AAPC',
-		bankId: 'cpc',
 		items: 100,
-		minutes: 240,
-		pass: PERCENT_70,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('surgery', 'Outpatient surgery', 30),
 			area('em', 'Facility E/M and emergency visits', 8),
@@ -111,17 +121,12 @@ export const PRESETS: readonly Preset[] = [
 		note: 'OPPS and APC payment questions are not in the banks yet.'
 	},
 	{
+		...AAPC,
 		id: 'CIC',
 		tag: 'CIC',
 		title: 'CIC',
-		org: 'AAPC',
-		bankId: 'cpc',
 		items: 47,
-		minutes: 240,
-		pass: PERCENT_70,
 		books: ['ICD-10-CM', 'ICD-10-PCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('inpatient', 'Inpatient multiple choice', 40, ['icd10cm', 'inpatient']),
 			{
@@ -132,17 +137,12 @@ export const PRESETS: readonly Preset[] = [
 		note: 'MS-DRG and POA questions are not in the banks yet.'
 	},
 	{
+		...AAPC,
 		id: 'CRC',
 		tag: 'CRC',
 		title: 'CRC',
-		org: 'AAPC',
-		bankId: 'cpc',
 		items: 100,
-		minutes: 240,
-		pass: PERCENT_70,
 		books: ['ICD-10-CM'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('icd10cm', 'Diagnosis coding and guidelines', 70),
 			area('risk-adjustment', 'Risk adjustment: HCC and MEAT documentation', 30)
@@ -150,17 +150,12 @@ export const PRESETS: readonly Preset[] = [
 		note: 'HCC and MEAT documentation questions are not in the banks yet.'
 	},
 	{
+		...AAPC,
 		id: 'CPB',
 		tag: 'CPB',
 		title: 'CPB',
-		org: 'AAPC',
-		bankId: 'cpc',
 		items: 135,
-		minutes: 240,
-		pass: PERCENT_70,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('coding', 'Coding for claims', 40, CODING),
 			area('diagnosis', 'Diagnosis coding', 20, ['icd10cm']),
@@ -170,17 +165,13 @@ export const PRESETS: readonly Preset[] = [
 		note: 'AAPC lists 135 items; some guides say 100.'
 	},
 	{
+		...AHIMA,
 		id: 'CCA',
 		tag: 'CCA',
 		title: 'CCA',
-		org: 'AHIMA',
-		bankId: 'cpc',
 		items: 100,
 		minutes: 120,
-		pass: AHIMA_SCALE,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS', 'HCPCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('classification', 'Classification systems', 34, ['icd10cm', ...CODING]),
 			area('reimbursement', 'Reimbursement methodologies', 18, [
@@ -196,17 +187,13 @@ export const PRESETS: readonly Preset[] = [
 		note: 'The real exam has 90-115 items including unscored pretest items; we use 100 scored.'
 	},
 	{
+		...AHIMA,
 		id: 'CCS',
 		tag: 'CCS',
 		title: 'CCS',
-		org: 'AHIMA',
-		bankId: 'cpc',
 		items: 107,
 		minutes: 240,
-		pass: AHIMA_SCALE,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS'],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('mcq', 'Multiple choice', 92, ['icd10cm', 'inpatient', ...CODING, 'modifiers', 'hcpcs']),
 			{
@@ -221,17 +208,13 @@ export const PRESETS: readonly Preset[] = [
 		note: 'AHIMA does not publish the split between multiple choice and cases; ours is an estimate.'
 	},
 	{
+		...NHA,
 		id: 'CBCS',
 		tag: 'CBCS',
 		title: 'CBCS',
-		org: 'NHA',
-		bankId: 'cpc',
 		items: 100,
 		minutes: 180,
-		pass: NHA_SCALE,
 		books: [],
-		pause: false,
-		itemTypes: SBA,
 		blueprint: [
 			area('revenue-cycle', 'Revenue cycle and regulatory compliance', 15),
 			area('eligibility', 'Insurance eligibility and payer guidelines', 20),

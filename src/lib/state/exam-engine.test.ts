@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../content/types';
+import { makeItem } from '../../../tests/factories/item';
 import { createDb } from '../db/db';
 import { attemptsRepo, ExamClosedError, examsRepo } from '../db/repositories';
 import { customPreset, presetById } from '../exam/presets';
@@ -11,22 +12,7 @@ const T0 = Date.UTC(2026, 10, 23, 9, 0);
 const SECTIONS = ['em', 'surgery', 'icd10cm'];
 
 const ITEMS: Item[] = SECTIONS.flatMap((section) =>
-	Array.from({ length: 12 }, (_, i) => ({
-		id: `${section}-${i}`,
-		bankId: 'cpc',
-		type: 'single-best-answer' as const,
-		exams: ['CPC' as const],
-		section,
-		systems: [],
-		codeSetYear: 2026,
-		difficulty: 2 as const,
-		tags: [],
-		rationale: 'Why.',
-		file: '',
-		scenario: 'Note.',
-		options: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: letter })),
-		answer: 'C'
-	}))
+	Array.from({ length: 12 }, (_, i) => makeItem(`${section}-${i}`, section))
 );
 const BY_ID = new Map(ITEMS.map((i) => [i.id, i]));
 
@@ -57,7 +43,7 @@ describe('exam engine', () => {
 		const e = await started(s);
 		expect(e.exam.itemIds).toHaveLength(12);
 		const [a, b, c] = e.exam.itemIds as [string, string, string];
-		await e.answer(a, { choice: 'C' });
+		await e.answer(a, { choice: 'B' });
 		await e.answer(b, { choice: 'A' });
 		await e.flag(b, true);
 		await e.flag(c, true);
@@ -67,7 +53,7 @@ describe('exam engine', () => {
 
 		const reopened = await ExamEngine.open(e.exam.id, s.deps);
 		expect(reopened.submitted).toBe(false);
-		expect(reopened.exam.answers).toEqual({ [a]: { choice: 'C' }, [b]: { choice: 'A' } });
+		expect(reopened.exam.answers).toEqual({ [a]: { choice: 'B' }, [b]: { choice: 'A' } });
 		expect(reopened.exam.flags).toEqual([b]);
 		expect(reopened.exam.position).toBe(2);
 		expect(reopened.exam.timeMs).toEqual({ [a]: 40_000 });
@@ -79,7 +65,7 @@ describe('exam engine', () => {
 		const s = setup();
 		const e = await started(s);
 		const first = e.exam.itemIds[0]!;
-		await e.answer(first, { choice: 'C' });
+		await e.answer(first, { choice: 'B' });
 		s.clock.now += 31 * MINUTE;
 
 		const reopened = await ExamEngine.open(e.exam.id, s.deps);
@@ -107,7 +93,7 @@ describe('exam engine', () => {
 	it('submits once: a second submit (another tab) writes nothing', async () => {
 		const s = setup();
 		const e = await started(s);
-		await e.answer(e.exam.itemIds[0]!, { choice: 'C' });
+		await e.answer(e.exam.itemIds[0]!, { choice: 'B' });
 		const other = await ExamEngine.open(e.exam.id, s.deps);
 		expect(await e.submit()).toBe(true);
 		expect(await other.submit()).toBe(false);
@@ -117,14 +103,14 @@ describe('exam engine', () => {
 			ExamClosedError
 		);
 		expect((await s.exams.get(e.exam.id))!.answers).toEqual({
-			[e.exam.itemIds[0]!]: { choice: 'C' }
+			[e.exam.itemIds[0]!]: { choice: 'B' }
 		});
 	});
 
 	it('scores per section in the stored result and pauses only when the preset allows', async () => {
 		const s = setup();
 		const e = await started(s);
-		for (const id of e.exam.itemIds.slice(0, 9)) await e.answer(id, { choice: 'C' });
+		for (const id of e.exam.itemIds.slice(0, 9)) await e.answer(id, { choice: 'B' });
 		s.clock.now += 5 * MINUTE;
 		await e.pause();
 		s.clock.now += 60 * MINUTE;

@@ -256,5 +256,13 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.getByRole('button', { name: 'Resume exam' }).click();
 		await page.keyboard.press('r');
 		await noViolations(page, `exam review (${scheme})`);
+		await page.getByRole('button', { name: 'Submit exam…' }).click();
+		await page.getByTestId('confirm-submit').click();
+		await expect(page.getByTestId('item-review')).toHaveCount(25);
+		await noViolations(page, `exam report (${scheme})`);
+		await open(page, '/exam');
+		await expect(page.getByTestId('exam-history')).toBeVisible();
+		await noViolations(page, `exam history (${scheme})`);
+		await shot(page, `exam-history-${scheme}`);
 	});
 }

@@ -29,7 +29,7 @@ export const ABBREVIATIONS: Record<string, string[]> = {
 	hf: ['heart failure'],
 	hiv: ['human immunodeficiency virus'],
 	hld: ['hyperlipidemia'],
-	htn: ['hypertension'],
+	htn: ['essential hypertension', 'hypertension'],
 	ibs: ['irritable bowel syndrome'],
 	iddm: ['type 1 diabetes mellitus'],
 	mi: ['myocardial infarction'],

@@ -156,14 +156,16 @@ export class CodeTree {
 		}
 		if (kind === 'pcs') {
 			const t = PCS_SECTIONS[rest];
-			return (
-				t && { id, kind: 'pcs-section', system: 'icd10pcs', label: `Section ${rest}`, title: t }
-			);
+			return t === undefined
+				? undefined
+				: { id, kind: 'pcs-section', system: 'icd10pcs', label: `Section ${rest}`, title: t };
 		}
 		if (kind === 'hcpcs') {
 			const t = HCPCS_GROUPS[rest];
 			const label = rest === 'modifiers' ? 'Modifiers' : `${rest} codes`;
-			return t && { id, kind: 'hcpcs-group', system: 'hcpcs', label, title: t };
+			return t === undefined
+				? undefined
+				: { id, kind: 'hcpcs-group', system: 'hcpcs', label, title: t };
 		}
 		if (kind !== 'code') return undefined;
 		const entry = this.find(id, system);

@@ -112,12 +112,6 @@ export class CodeBookClient {
 		const msg = await this.#post({ type: 'roots', system });
 		return msg.type === 'roots' ? msg.nodes : [];
 	}
-
-	/** The worker's JS heap in bytes, where the browser reports it (Chromium). */
-	async memory(): Promise<number | undefined> {
-		const msg = await this.#post({ type: 'memory' });
-		return msg.type === 'memory' ? msg.bytes : undefined;
-	}
 }
 
 export const codebook = new CodeBookClient();

@@ -37,8 +37,7 @@ export type Request =
 	| { type: 'load'; id: number }
 	| { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number }
 	| { type: 'node'; id: number; code: string; system?: CodeSystem }
-	| { type: 'roots'; id: number; system: CodeSystem }
-	| { type: 'memory'; id: number };
+	| { type: 'roots'; id: number; system: CodeSystem };
 
 export type Response =
 	| { type: 'progress'; loaded: number; total: number }
@@ -46,5 +45,4 @@ export type Response =
 	| { type: 'result'; id: number; result: SearchResult; ms: number }
 	| { type: 'node'; id: number; view?: NodeView; deleted?: string }
 	| { type: 'roots'; id: number; nodes: TreeNode[] }
-	| { type: 'memory'; id: number; bytes?: number }
 	| { type: 'error'; id: number; message: string };

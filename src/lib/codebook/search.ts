@@ -44,7 +44,8 @@ export interface SearchResult {
 /** A searchable document: a code's own title, or an index-table term pointing at a code. */
 interface Doc {
 	entry: number;
-	text: string;
+	/** Only for index terms; a code's own text is built from its entry when needed (memory). */
+	text?: string;
 	via?: string;
 }
 
@@ -87,7 +88,7 @@ export class SearchIndex {
 		const byKey = new Map<string, number>();
 		data.entries.forEach((e, i) => {
 			byKey.set(codeKey(e.system, e.code), i);
-			this.#docs.push({ entry: i, text: `${e.code} ${e.title}` });
+			this.#docs.push({ entry: i });
 		});
 		for (const t of data.index) {
 			const entry = byKey.get(codeKey('icd10cm', t.code));
@@ -111,7 +112,7 @@ export class SearchIndex {
 		const perDoc: string[][] = [];
 		this.#docs.forEach((d, id) => {
 			const e = this.entries[d.entry]!;
-			const own = d.via
+			const own = d.text
 				? tokens(d.text)
 				: [...tokens(e.title), normalizeCode(e.code).toLowerCase()];
 			const unique = [...new Set(own)];
@@ -144,6 +145,13 @@ export class SearchIndex {
 		});
 		this.#docStart[perDoc.length] = at;
 		this.#mark = new Int32Array(perDoc.length);
+	}
+
+	#text(doc: number): string {
+		const d = this.#docs[doc]!;
+		if (d.text) return d.text;
+		const e = this.entries[d.entry]!;
+		return `${e.code} ${e.title}`;
 	}
 
 	/** Number of searchable documents (codes plus index-table terms). */
@@ -337,7 +345,7 @@ export class SearchIndex {
 		if (candidates.length <= 1) return { docs: candidates.map((c) => c.id), total };
 		const pre = new Map(candidates.map((c) => [c.id, c.score]));
 		const fuse = new Fuse(
-			candidates.map((c) => ({ id: c.id, text: this.#docs[c.id]!.text })),
+			candidates.map((c) => ({ id: c.id, text: this.#text(c.id) })),
 			{
 				keys: ['text'],
 				includeScore: true,

@@ -65,11 +65,6 @@ function termsByCode(data: CodeBookData): Map<string, string[]> {
 
 scope.onmessage = async ({ data: msg }) => {
 	try {
-		if (msg.type === 'memory') {
-			const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-			scope.postMessage({ type: 'memory', id: msg.id, bytes: memory?.usedJSHeapSize });
-			return;
-		}
 		const wasReady = ready !== undefined;
 		const book = await load(msg.id);
 		if (msg.type === 'load') {

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CODEBOOK_FILES, type CodeBookTexts } from '$lib/codebook/data';
-import type { CodeBookManifest } from '$lib/codebook/protocol';
+import { CODEBOOK_FILES, type CodeBookTexts } from '../codebook/data';
+import type { CodeBookManifest } from '../codebook/protocol';
 
 interface Built {
 	manifest: CodeBookManifest;

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open } from './fixtures';
+import { answerWithKeyboard, nextWithKeyboard, open, shownType } from './fixtures';
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search the code book' });
 const results = (page: Page) =>
@@ -140,3 +140,41 @@ for (const scheme of ['light', 'dark'] as const) {
 		await noViolations(page, `settings (${scheme})`);
 	});
 }
+
+test('practice: the open-book panel inserts a picked code into the last code field', async ({
+	page
+}) => {
+	await open(page, '/practice/run?bank=cpc&section=mixed');
+	for (let i = 0; i < 60 && (await shownType(page)) !== 'code-entry'; i++) {
+		await answerWithKeyboard(page);
+		await nextWithKeyboard(page);
+	}
+	expect(await shownType(page)).toBe('code-entry');
+	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)').first();
+	await dx.focus();
+	await page.getByText('Open the code book').click();
+	const lookup = page.getByRole('combobox', { name: 'Look up a code' });
+	await expect(lookup).toBeFocused();
+
+	await lookup.fill('E11');
+	await expect(results(page).first()).toContainText('E11', { timeout: 20_000 });
+	await lookup.press('Enter');
+	await expect(page.getByRole('alert')).toContainText('E11 is a header, not a billable code');
+	await expect(dx).toHaveValue('');
+
+	await lookup.fill('type 2 diabetes without complications');
+	await expect(results(page).first()).toContainText('E11.9');
+	await lookup.press('Enter');
+	await expect(dx).toHaveValue('E11.9');
+	await expect(dx).toBeFocused();
+
+	// Codes in the rationale link to their code page (CPT numbers do not).
+	await dx.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Rationale' })).toBeVisible();
+	const link = page.locator('.prose a.code-link').first();
+	await expect(link).toHaveAttribute('href', /^\/codes\?c=[A-Z0-9.]+(&s=\w+)?$/);
+	await expect(page.locator('.prose a.code-link').filter({ hasText: /^\d{5}$/ })).toHaveCount(0);
+	const code = (await link.textContent()) ?? '';
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, { timeout: 20_000 });
+});

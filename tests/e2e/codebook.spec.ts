@@ -100,6 +100,30 @@ test('after "make available offline" the code book searches with the network off
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Heart failure');
 });
 
+test('offline before the code book was ever saved: a clear message and a way to retry', async ({
+	page,
+	context
+}) => {
+	await open(page, '/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await context.setOffline(true);
+	await open(page, '/codes');
+	await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {
+		timeout: 20_000
+	});
+	await expect(page.getByRole('alert')).toContainText('make it available offline in Settings');
+
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 20_000 });
+	await search(page).fill('gerd');
+	await expect(results(page).locator('.code').first()).toHaveText(/^K21/, { timeout: 20_000 });
+});
+
 for (const scheme of ['light', 'dark'] as const) {
 	test(`code book screens have no axe violations (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });

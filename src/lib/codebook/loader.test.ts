@@ -11,7 +11,10 @@ it('downloads gzipped and already-unzipped files alike, reporting byte progress'
 	const zipped = gzipSync(Buffer.from('code\tbillable\ttitle\nE11.9\t1\tType 2 diabetes'));
 	// A server that sets Content-Encoding: gzip hands the page the text itself.
 	const plain = Buffer.from('chapter\ttitle\n4\tEndocrine');
-	const bodies: Record<string, Uint8Array> = { '/a.gz': zipped, '/b.gz': plain };
+	const bodies: Record<string, Uint8Array<ArrayBuffer>> = {
+		'/a.gz': new Uint8Array(zipped),
+		'/b.gz': new Uint8Array(plain)
+	};
 	vi.stubGlobal('fetch', async (url: string) => new Response(bodies[url]));
 	const manifest: CodeBookManifest = {
 		version: 'test',

@@ -187,7 +187,7 @@ test('practice: the open-book panel inserts a picked code into the last code fie
 	await expect(dx).toHaveValue('');
 
 	await lookup.fill('type 2 diabetes without complications');
-	await expect(results(page).first()).toContainText('E11.9');
+	await expect(results(page).first().locator('.code')).toHaveText('E11.9');
 	await lookup.press('Enter');
 	await expect(dx).toHaveValue('E11.9');
 	await expect(dx).toBeFocused();

@@ -4,6 +4,10 @@
  *
  * 1. Node: code-set loading, bank validation, grading.
  * 2. Chromium (Debian's, real IndexedDB): the drill with 20,000 cards and 200,000 review logs.
+ * 3. Chromium: the code book's worker (index-ready, keystroke-to-results, memory) against plain
+ *    fuse.js over the same documents.
+ *
+ * `npm run bench -- codebook` (or `node`, `drill`) runs one part only.
  */
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -15,6 +19,8 @@ import { readBankSources } from '../scripts/lib/banks.ts';
 import { codeSetsFromText } from '../src/lib/codebook/codesets.ts';
 import { validateBanks } from '../src/lib/content/validate.ts';
 import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
+import { codeBookFiles } from '../src/lib/server/codebook-data.ts';
+import { CODEBOOK_QUERIES } from './codebook-queries.ts';
 
 function time(label: string, runs: number, fn: () => void): void {
 	const samples: number[] = [];
@@ -110,5 +116,94 @@ async function browser(): Promise<void> {
 	}
 }
 
-node();
-await browser();
+async function codebook(): Promise<void> {
+	const out = resolve('bench/out/codebook');
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		build: {
+			outDir: out,
+			emptyOutDir: true,
+			lib: {
+				entry: {
+					codebook: resolve('bench/codebook.browser.ts'),
+					'codebook-worker': resolve('src/lib/codebook/search.worker.ts')
+				},
+				formats: ['es']
+			}
+		}
+	});
+	const files = codeBookFiles();
+	const server = createServer((req, res) => {
+		const path = req.url ?? '/';
+		// Cross-origin isolation lets the page measure the worker's memory
+		// (performance.measureUserAgentSpecificMemory).
+		res.setHeader('cross-origin-opener-policy', 'same-origin');
+		res.setHeader('cross-origin-embedder-policy', 'require-corp');
+		const body = files.bodies.get(path.replace('/data/codebook/', ''));
+		if (path === '/data/codebook/manifest.json') {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(files.manifest));
+		} else if (body) {
+			res.setHeader('content-type', 'application/gzip');
+			res.end(body);
+		} else if (/^\/[\w.-]+\.js$/.test(path)) {
+			res.setHeader('content-type', 'text/javascript');
+			res.end(readFileSync(join(out, path)));
+		} else {
+			res.setHeader('content-type', 'text/html');
+			res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	const chrome = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--enable-blink-features=ForceEagerMeasureMemory'
+		]
+	});
+	try {
+		const tab = await chrome.newPage();
+		await tab.goto(`http://127.0.0.1:${port}/`);
+		const r = await tab.evaluate(async (queries) => {
+			const mod = await import(`${location.origin}/codebook.js`);
+			return mod.run(queries, `${location.origin}/codebook-worker.js`);
+		}, CODEBOOK_QUERIES);
+		const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+		console.log(
+			`\nCode book in Chromium ${chrome.version()}, ${r.documents} documents, ${CODEBOOK_QUERIES.length} queries:`
+		);
+		console.log(
+			`  download ${mb(files.manifest.bytes)} gzipped (${mb(files.manifest.files.reduce((s, f) => s + f.rawBytes, 0))} of text)`
+		);
+		console.log(
+			`  index ready (fetch ${r.fetchMs.toFixed(0)} + parse ${r.parseMs.toFixed(0)} + index ${r.indexMs.toFixed(0)} ms)  ${r.readyMs.toFixed(0)} ms`
+		);
+		console.log(
+			`  worker JS heap after the run       ${Number.isNaN(r.memoryBytes) ? 'n/a' : mb(r.memoryBytes)}`
+		);
+		console.log(
+			`  keystroke-to-results via the worker (n=${r.keystrokes})  median ${r.keyP50.toFixed(2)} ms  p95 ${r.keyP95.toFixed(2)} ms  max ${r.keyMax.toFixed(1)} ms  (target p95 <= 16 ms)`
+		);
+		console.log(`  of which search inside the worker             p95 ${r.workerP95.toFixed(2)} ms`);
+		console.log(
+			`  full queries via the worker (n=${CODEBOOK_QUERIES.length})         median ${r.fullP50.toFixed(2)} ms  p95 ${r.fullP95.toFixed(2)} ms`
+		);
+		console.log(
+			`  baseline: plain fuse.js, same documents (index ${r.fuseIndexMs.toFixed(0)} ms)  median ${r.fuseP50.toFixed(0)} ms  p95 ${r.fuseP95.toFixed(0)} ms`
+		);
+	} finally {
+		await chrome.close();
+		server.close();
+	}
+}
+
+const only = process.argv[2];
+if (!only || only === 'node') node();
+if (!only || only === 'drill') await browser();
+if (!only || only === 'codebook') await codebook();

@@ -1,0 +1,121 @@
+/**
+ * Runs in Chromium, driven by bench/run.ts: starts the real code-book worker
+ * (src/lib/codebook/search.worker.ts, served with the real gzipped files), times index-ready,
+ * then keystroke-to-results for 50 realistic queries typed one character at a time (the time from
+ * posting the query to receiving the results on the page). The baseline is plain fuse.js over the
+ * same documents, on the same queries, in the same run.
+ */
+import Fuse from 'fuse.js';
+import { INDEX_TABLE_LABELS, parseCodeBook } from '../src/lib/codebook/data.ts';
+import { fetchManifest, fetchTexts } from '../src/lib/codebook/loader.ts';
+import type { Request, Response } from '../src/lib/codebook/protocol.ts';
+
+function pct(samples: number[], q: number): number {
+	const s = [...samples].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+
+interface MemoryBreakdown {
+	bytes: number;
+	attribution: { scope?: string }[];
+}
+
+/** Bytes attributed to dedicated workers (needs a cross-origin isolated page). */
+async function workerMemory(): Promise<number> {
+	const measure = (
+		performance as unknown as {
+			measureUserAgentSpecificMemory?: () => Promise<{ breakdown: MemoryBreakdown[] }>;
+		}
+	).measureUserAgentSpecificMemory;
+	if (!measure || !crossOriginIsolated) return NaN;
+	const { breakdown } = await measure.call(performance);
+	return breakdown
+		.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
+		.reduce((sum, b) => sum + b.bytes, 0);
+}
+
+type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export async function run(queries: string[], workerUrl: string): Promise<Record<string, number>> {
+	const t0 = performance.now();
+	const worker = new Worker(workerUrl, { type: 'module' });
+	let seq = 0;
+	const pending = new Map<number, (r: Response) => void>();
+	worker.onmessage = (e: MessageEvent<Response>) => {
+		if (e.data.type === 'progress') return;
+		pending.get(e.data.id)?.(e.data);
+		pending.delete(e.data.id);
+	};
+	const post = (body: Body<Request>) =>
+		new Promise<Response>((resolve) => {
+			const id = ++seq;
+			pending.set(id, resolve);
+			worker.postMessage({ ...body, id });
+		});
+
+	const ready = await post({ type: 'load' });
+	const readyMs = performance.now() - t0;
+	if (ready.type !== 'ready') throw new Error(JSON.stringify(ready));
+
+	const keystroke: number[] = [];
+	const inWorker: number[] = [];
+	const full: number[] = [];
+	for (let rep = 0; rep < 2; rep++)
+		for (const q of queries)
+			for (let i = 1; i <= q.length; i++) {
+				const s = performance.now();
+				const r = await post({ type: 'search', query: q.slice(0, i), filters: {}, limit: 50 });
+				const ms = performance.now() - s;
+				if (rep === 0) continue; // the first pass warms the JIT, as a learner's first minute would
+				keystroke.push(ms);
+				if (r.type === 'result') inWorker.push(r.ms);
+				if (i === q.length) full.push(ms);
+			}
+	const memoryBytes = await workerMemory();
+	worker.terminate();
+
+	// Baseline: plain fuse.js over the same documents (code titles and index-table terms).
+	const texts = await fetchTexts(await fetchManifest(), () => {});
+	const data = parseCodeBook(texts);
+	const docs = [
+		...data.entries.map((e) => ({ text: `${e.code} ${e.title}` })),
+		...data.index.map((t) => ({
+			text: `${t.path.join(' ')} ${t.column}`,
+			via: INDEX_TABLE_LABELS[t.table]
+		}))
+	];
+	const f0 = performance.now();
+	const fuse = new Fuse(docs, {
+		keys: ['text'],
+		includeScore: true,
+		useExtendedSearch: true,
+		ignoreLocation: true,
+		threshold: 0.6
+	});
+	const fuseIndexMs = performance.now() - f0;
+	const baseline: number[] = [];
+	for (const q of queries) {
+		const s = performance.now();
+		fuse.search(q, { limit: 50 });
+		baseline.push(performance.now() - s);
+	}
+
+	return {
+		readyMs,
+		fetchMs: ready.stats.fetchMs,
+		parseMs: ready.stats.parseMs,
+		indexMs: ready.stats.indexMs,
+		documents: ready.stats.documents,
+		memoryBytes,
+		keystrokes: keystroke.length,
+		keyP50: pct(keystroke, 0.5),
+		keyP95: pct(keystroke, 0.95),
+		keyMax: pct(keystroke, 1),
+		workerP95: pct(inWorker, 0.95),
+		fullP50: pct(full, 0.5),
+		fullP95: pct(full, 0.95),
+		fuseIndexMs,
+		fuseP50: pct(baseline, 0.5),
+		fuseP95: pct(baseline, 0.95)
+	};
+}

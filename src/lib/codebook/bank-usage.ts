@@ -1,0 +1,61 @@
+/**
+ * Which bank items use a code: in an answer key, or anywhere in the scenario, options or
+ * rationale. Answer keys hold codes as typed in the bank ("J1885 x2", "99213-25"), so both sides
+ * are compared without dots and with units and modifiers cut off.
+ */
+import type { Bank, Item } from '$lib/content/types';
+import { findCodes } from './code-links';
+import { normalizeCode } from './normalize';
+
+export interface ItemUse {
+	bankId: string;
+	bankTitle: string;
+	itemId: string;
+	type: Item['type'];
+	/** True when the code is (part of) the item's answer. */
+	inAnswer: boolean;
+}
+
+function keyCodes(item: Item): string[] {
+	const keys =
+		item.type === 'code-entry'
+			? [item.answer]
+			: item.type === 'case'
+				? item.parts.map((p) => p.answer)
+				: [];
+	return keys.flatMap((k) => [...k.icd10cm, ...k.procedures, ...k.icd10pcs]);
+}
+
+function texts(item: Item): string[] {
+	if (item.type === 'flashcard') return [item.front, item.back, item.rationale];
+	const own = [item.scenario, item.rationale];
+	if (item.type === 'single-best-answer') own.push(...item.options.map((o) => o.text));
+	if (item.type === 'case') own.push(...item.parts.map((p) => p.prompt));
+	return own;
+}
+
+/** The first code-shaped run of a key entry: "J1885 x2" -> J1885, "99213-25" -> 99213. */
+function keyCode(entry: string): string {
+	return normalizeCode(entry.trim().split(/[\s-]/)[0] ?? '');
+}
+
+export function itemsUsingCode(banks: Bank[], code: string): ItemUse[] {
+	const want = normalizeCode(code);
+	const out: ItemUse[] = [];
+	for (const bank of banks)
+		for (const item of bank.items) {
+			const inAnswer = keyCodes(item).some((k) => keyCode(k) === want);
+			const inText = texts(item).some((t) =>
+				findCodes(t).some((f) => normalizeCode(f.code) === want)
+			);
+			if (inAnswer || inText)
+				out.push({
+					bankId: bank.id,
+					bankTitle: bank.title,
+					itemId: item.id,
+					type: item.type,
+					inAnswer
+				});
+		}
+	return out;
+}

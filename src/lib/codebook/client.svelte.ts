@@ -1,0 +1,179 @@
+/**
+ * The app's handle on the code-book worker: loads the data on first use (with progress), runs
+ * searches and look-ups, and makes the code book available offline on request. One instance,
+ * `codebook`, shared by every search box and code page.
+ */
+import type { CodeSystem } from './data';
+import type { TreeNode } from './hierarchy';
+import { fetchManifest, readBytes } from './loader';
+import { CODEBOOK_CACHE } from './offline';
+import type { NodeView, ReadyStats, Request, Response } from './protocol';
+import type { SearchFilters, SearchResult } from './search';
+
+type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
+type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class CodeBookClient {
+	/** idle until first use; loading while the data downloads and the index builds. */
+	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	/** Bytes downloaded so far, and in all (gzipped). */
+	loaded = $state(0);
+	total = $state(0);
+	error = $state<string | undefined>(undefined);
+	stats = $state<ReadyStats | undefined>(undefined);
+
+	#worker: Worker | undefined;
+	// Bookkeeping only, never rendered: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#pending = new Map<number, Pending>();
+	#seq = 0;
+	#ready: Promise<void> | undefined;
+
+	#post(body: Body<Request>): Promise<Response> {
+		if (!this.#worker) {
+			// Vite finds and bundles the worker from this exact `new Worker(new URL(...))` form.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			this.#worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
+				type: 'module'
+			});
+			this.#worker.onmessage = (e: MessageEvent<Response>) => this.#receive(e.data);
+			this.#worker.onerror = (e) => this.#fail(e.message || 'the code-book worker failed to start');
+		}
+		const id = ++this.#seq;
+		return new Promise((resolve, reject) => {
+			this.#pending.set(id, { resolve, reject });
+			this.#worker!.postMessage({ ...body, id } as Request);
+		});
+	}
+
+	#receive(msg: Response): void {
+		if (msg.type === 'progress') {
+			this.loaded = msg.loaded;
+			this.total = msg.total;
+			return;
+		}
+		const p = this.#pending.get(msg.id);
+		this.#pending.delete(msg.id);
+		if (msg.type === 'error') p?.reject(new Error(msg.message));
+		else p?.resolve(msg);
+	}
+
+	#fail(message: string): void {
+		this.status = 'error';
+		this.error = message;
+		for (const p of this.#pending.values()) p.reject(new Error(message));
+		this.#pending.clear();
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.#ready = undefined;
+	}
+
+	/** Starts the download and index build once; later calls wait for the same one. */
+	load(): Promise<void> {
+		this.#ready ??= (async () => {
+			this.status = 'loading';
+			this.error = undefined;
+			try {
+				const msg = await this.#post({ type: 'load' });
+				if (msg.type === 'ready') this.stats = msg.stats;
+				this.status = 'ready';
+			} catch (e) {
+				this.#fail(
+					`The code book could not be loaded: ${e instanceof Error ? e.message : String(e)}. ` +
+						'Check the connection, or make it available offline in Settings while online.'
+				);
+				throw e;
+			}
+		})();
+		return this.#ready;
+	}
+
+	async search(
+		query: string,
+		filters: SearchFilters = {},
+		limit = 50
+	): Promise<SearchResult & { ms: number }> {
+		await this.load();
+		const msg = await this.#post({ type: 'search', query, filters: { ...filters }, limit });
+		if (msg.type !== 'result') throw new Error('unexpected reply from the code-book worker');
+		return { ...msg.result, ms: msg.ms };
+	}
+
+	async node(code: string, system?: CodeSystem): Promise<{ view?: NodeView; deleted?: string }> {
+		await this.load();
+		const msg = await this.#post({ type: 'node', code, system });
+		if (msg.type !== 'node') throw new Error('unexpected reply from the code-book worker');
+		return { view: msg.view, deleted: msg.deleted };
+	}
+
+	/** The top of a system's tree: ICD-10-CM chapters, PCS sections, HCPCS groups. */
+	async roots(system: CodeSystem): Promise<TreeNode[]> {
+		await this.load();
+		const msg = await this.#post({ type: 'roots', system });
+		return msg.type === 'roots' ? msg.nodes : [];
+	}
+}
+
+export const codebook = new CodeBookClient();
+
+/** Saving the code book for offline use (the Settings button). */
+export class CodeBookOffline {
+	/** 'unknown' until checked; 'saved' when every file is in the cache. */
+	state = $state<'unknown' | 'absent' | 'saving' | 'saved' | 'error' | 'unsupported'>('unknown');
+	loaded = $state(0);
+	total = $state(0);
+	message = $state<string | undefined>(undefined);
+
+	async check(): Promise<void> {
+		if (typeof caches === 'undefined') {
+			this.state = 'unsupported';
+			return;
+		}
+		try {
+			const manifest = await fetchManifest();
+			this.total = manifest.bytes;
+			const cache = await caches.open(CODEBOOK_CACHE);
+			const hits = await Promise.all(manifest.files.map((f) => cache.match(f.url)));
+			this.state = hits.every(Boolean) ? 'saved' : 'absent';
+		} catch {
+			this.state = 'absent';
+		}
+	}
+
+	/** Downloads every file not yet cached into the code-book cache, with byte progress. */
+	async save(): Promise<void> {
+		if (typeof caches === 'undefined') {
+			this.state = 'unsupported';
+			return;
+		}
+		this.state = 'saving';
+		this.message = undefined;
+		this.loaded = 0;
+		try {
+			const manifest = await fetchManifest();
+			this.total = manifest.bytes;
+			const cache = await caches.open(CODEBOOK_CACHE);
+			for (const f of manifest.files) {
+				if (await cache.match(f.url)) {
+					this.loaded += f.bytes;
+					continue;
+				}
+				const res = await fetch(f.url, { cache: 'no-store' });
+				if (!res.ok) throw new Error(`${f.url}: HTTP ${res.status}`);
+				const bytes = await readBytes(res, (n) => (this.loaded += n));
+				await cache.put(
+					f.url,
+					new Response(bytes as Uint8Array<ArrayBuffer>, {
+						headers: { 'content-type': 'application/gzip' }
+					})
+				);
+			}
+			this.loaded = this.total;
+			this.state = 'saved';
+			this.message = 'The code book is saved on this computer: search works with the network off.';
+		} catch (e) {
+			this.state = 'error';
+			this.message = `The code book could not be saved (${e instanceof Error ? e.message : String(e)}). Try again when online.`;
+		}
+	}
+}

@@ -1,0 +1,230 @@
+/**
+ * The code book's tree: ICD-10-CM chapter > section > category > subcategory > code, PCS
+ * section > table > code, HCPCS letter group > code. Every node has a string id used in URLs
+ * (`/codes?c=<id>`): the code itself for codes (`E11.9`), `chapter:4`, `section:E08-E13`,
+ * `pcs:0`, `hcpcs:J`, `hcpcs:modifiers` for the groups above them.
+ */
+import { codeKey, type CodeBookData, type CodeEntry, type CodeSystem } from './data';
+import { normalizeCode } from './normalize';
+
+/** The PCS sections (first character), as the CMS PCS tables name them. */
+export const PCS_SECTIONS: Record<string, string> = {
+	'0': 'Medical and Surgical',
+	'1': 'Obstetrics',
+	'2': 'Placement',
+	'3': 'Administration',
+	'4': 'Measurement and Monitoring',
+	'5': 'Extracorporeal or Systemic Assistance and Performance',
+	'6': 'Extracorporeal or Systemic Therapies',
+	'7': 'Osteopathic',
+	'8': 'Other Procedures',
+	'9': 'Chiropractic',
+	B: 'Imaging',
+	C: 'Nuclear Medicine',
+	D: 'Radiation Therapy',
+	F: 'Physical Rehabilitation and Diagnostic Audiology',
+	G: 'Mental Health',
+	H: 'Substance Abuse Treatment',
+	X: 'New Technology'
+};
+
+/** HCPCS Level II code groups by first letter (CMS's own grouping of the alpha-numeric file). */
+export const HCPCS_GROUPS: Record<string, string> = {
+	A: 'Transportation, medical and surgical supplies, miscellaneous',
+	B: 'Enteral and parenteral therapy',
+	C: 'Outpatient PPS (temporary hospital codes)',
+	E: 'Durable medical equipment',
+	G: 'Procedures and professional services (temporary)',
+	H: 'Alcohol and drug abuse treatment, behavioral health',
+	J: 'Drugs administered other than oral method, chemotherapy',
+	K: 'Temporary codes (DME MACs)',
+	L: 'Orthotic and prosthetic procedures and devices',
+	M: 'Other medical services, quality measures',
+	P: 'Pathology and laboratory services',
+	Q: 'Temporary codes',
+	R: 'Diagnostic radiology services',
+	S: 'Temporary national codes (non-Medicare)',
+	T: 'National codes for State Medicaid agencies',
+	U: 'Laboratory tests (temporary)',
+	V: 'Vision, hearing and speech-language services',
+	modifiers: 'Level II modifiers'
+};
+
+export type NodeKind = 'chapter' | 'section' | 'pcs-section' | 'hcpcs-group' | 'code';
+
+export interface TreeNode {
+	id: string;
+	kind: NodeKind;
+	system: CodeSystem;
+	/** Short label: the code, `Chapter 4`, `E08-E13`, `PCS section 0`, `J codes`. */
+	label: string;
+	title: string;
+	/** Set for codes (kind 'code'). */
+	entry?: CodeEntry;
+}
+
+export class CodeTree {
+	readonly data: CodeBookData;
+	#byKey = new Map<string, number>();
+	#parent: string[] = [];
+	#children = new Map<string, string[]>();
+
+	constructor(data: CodeBookData) {
+		this.data = data;
+		data.entries.forEach((e, i) => this.#byKey.set(codeKey(e.system, e.code), i));
+		for (const c of data.chapters) this.#add('root:icd10cm', `chapter:${c.number}`);
+		for (const s of data.sections) this.#add(`chapter:${s.chapter}`, `section:${s.id}`);
+		for (const k of Object.keys(PCS_SECTIONS)) this.#add('root:icd10pcs', `pcs:${k}`);
+		for (const k of Object.keys(HCPCS_GROUPS)) this.#add('root:hcpcs', `hcpcs:${k}`);
+		data.entries.forEach((e, i) => {
+			const parent = this.#parentOf(e);
+			this.#parent[i] = parent;
+			this.#add(parent, this.#key(e));
+		});
+	}
+
+	#add(parent: string, child: string): void {
+		const list = this.#children.get(parent);
+		if (list) list.push(child);
+		else this.#children.set(parent, [child]);
+	}
+
+	/**
+	 * Tree keys: a group's id, or system|code for a code (CM category B20 and the PCS table B20
+	 * are different nodes).
+	 */
+	#key(e: { system: CodeSystem; code: string }): string {
+		return `${e.system}|${e.code}`;
+	}
+
+	#parentOf(e: CodeEntry): string {
+		const n = normalizeCode(e.code);
+		if (e.system === 'icd10cm') {
+			// The parent is the longest shorter code that exists: S72.001A -> S72.001, and
+			// T39.1X1 -> T39.1 (there is no T39.1X).
+			for (let len = n.length - 1; len >= 3; len--) {
+				const i = this.#byKey.get(`icd10cm:${n.slice(0, len)}`);
+				if (i !== undefined) return this.#key(this.data.entries[i]!);
+			}
+			const section = this.data.categorySection.get(n.slice(0, 3));
+			return section ? `section:${section}` : 'root:icd10cm';
+		}
+		if (e.system === 'icd10pcs') return n.length > 3 ? `icd10pcs|${n.slice(0, 3)}` : `pcs:${n[0]}`;
+		return e.modifier ? 'hcpcs:modifiers' : `hcpcs:${n[0]}`;
+	}
+
+	/** The entry for a code in any typed form (`e119`, `E11.9`); `system` settles a clash. */
+	find(code: string, system?: CodeSystem): CodeEntry | undefined {
+		const n = normalizeCode(code);
+		// A dot only appears in ICD-10-CM codes; otherwise HCPCS, then PCS, then CM.
+		const order: CodeSystem[] = system
+			? [system]
+			: code.includes('.')
+				? ['icd10cm']
+				: ['hcpcs', 'icd10pcs', 'icd10cm'];
+		for (const s of order) {
+			const i = this.#byKey.get(`${s}:${n}`);
+			if (i !== undefined) return this.data.entries[i];
+		}
+		return undefined;
+	}
+
+	/** Every system that has this code (a few undotted CM codes look like HCPCS codes). */
+	systemsOf(code: string): CodeSystem[] {
+		const n = normalizeCode(code);
+		return (['icd10cm', 'icd10pcs', 'hcpcs'] as const).filter((s) => this.#byKey.has(`${s}:${n}`));
+	}
+
+	/** The node for an id (`E11.9`, `e119`, `chapter:4`, ...), or undefined. */
+	node(id: string, system?: CodeSystem): TreeNode | undefined {
+		const [kind, rest = ''] = id.includes(':') ? id.split(/:(.*)/s) : ['code', id];
+		if (kind === 'chapter') {
+			const c = this.data.chapters.find((ch) => String(ch.number) === rest);
+			return (
+				c && {
+					id,
+					kind: 'chapter',
+					system: 'icd10cm',
+					label: `Chapter ${c.number}`,
+					title: c.title
+				}
+			);
+		}
+		if (kind === 'section') {
+			const s = this.data.sections.find((sec) => sec.id === rest);
+			return s && { id, kind: 'section', system: 'icd10cm', label: s.id, title: s.title };
+		}
+		if (kind === 'pcs') {
+			const t = PCS_SECTIONS[rest];
+			return t === undefined
+				? undefined
+				: { id, kind: 'pcs-section', system: 'icd10pcs', label: `Section ${rest}`, title: t };
+		}
+		if (kind === 'hcpcs') {
+			const t = HCPCS_GROUPS[rest];
+			const label = rest === 'modifiers' ? 'Modifiers' : `${rest} codes`;
+			return t === undefined
+				? undefined
+				: { id, kind: 'hcpcs-group', system: 'hcpcs', label, title: t };
+		}
+		if (kind !== 'code') return undefined;
+		const entry = this.find(id, system);
+		return entry && this.#codeNode(entry);
+	}
+
+	#codeNode(entry: CodeEntry): TreeNode {
+		return {
+			id: entry.code,
+			kind: 'code',
+			system: entry.system,
+			label: entry.code,
+			title: entry.title,
+			entry
+		};
+	}
+
+	#nodeOf(key: string): TreeNode | undefined {
+		if (!key.includes('|')) return this.node(key);
+		const [system, code = ''] = key.split('|') as [CodeSystem, string];
+		const i = this.#byKey.get(codeKey(system, code));
+		return i === undefined ? undefined : this.#codeNode(this.data.entries[i]!);
+	}
+
+	#nodeKey(node: TreeNode): string {
+		return node.kind === 'code' ? `${node.system}|${node.id}` : node.id;
+	}
+
+	parent(node: TreeNode): TreeNode | undefined {
+		if (node.kind === 'code') {
+			const i = this.#byKey.get(codeKey(node.system, node.id));
+			return i === undefined ? undefined : this.#nodeOf(this.#parent[i]!);
+		}
+		if (node.kind === 'section') {
+			const s = this.data.sections.find((sec) => `section:${sec.id}` === node.id);
+			return s && this.node(`chapter:${s.chapter}`);
+		}
+		return undefined;
+	}
+
+	/** From the top (a chapter, PCS section or HCPCS group) down to the node's parent. */
+	ancestors(node: TreeNode): TreeNode[] {
+		const out: TreeNode[] = [];
+		for (let p = this.parent(node); p; p = this.parent(p)) out.unshift(p);
+		return out;
+	}
+
+	children(node: TreeNode): TreeNode[] {
+		return (this.#children.get(this.#nodeKey(node)) ?? []).flatMap((k) => this.#nodeOf(k) ?? []);
+	}
+
+	/** The top of each system's tree: CM chapters, PCS sections, HCPCS groups. */
+	roots(system: CodeSystem): TreeNode[] {
+		return (this.#children.get(`root:${system}`) ?? []).flatMap((id) => this.node(id) ?? []);
+	}
+
+	siblings(node: TreeNode): TreeNode[] {
+		const parent = this.parent(node);
+		const all = parent ? this.children(parent) : this.roots(node.system);
+		return all.filter((n) => n.id !== node.id);
+	}
+}

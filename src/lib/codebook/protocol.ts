@@ -1,0 +1,48 @@
+/** Messages between the app and the code-book worker, and the shapes they carry. */
+import type { CodeSystem } from './data';
+import type { TreeNode } from './hierarchy';
+import type { SearchFilters, SearchResult } from './search';
+
+export interface CodeBookManifest {
+	/** Hash of all files: changes when any code-set file changes. */
+	version: string;
+	files: { key: string; url: string; bytes: number; rawBytes: number }[];
+	/** Download size (gzipped) of all files. */
+	bytes: number;
+}
+
+/** A code page's content: the node and its neighbourhood in the tree. */
+export interface NodeView {
+	node: TreeNode;
+	ancestors: TreeNode[];
+	children: TreeNode[];
+	childCount: number;
+	siblings: TreeNode[];
+	siblingCount: number;
+	/** Other systems that have a code written the same way (B20 is CM and PCS). */
+	otherSystems: CodeSystem[];
+	/** Index-table terms that point at this code, e.g. "Table of Drugs ...: Acetaminophen". */
+	indexTerms: string[];
+}
+
+export interface ReadyStats {
+	entries: number;
+	documents: number;
+	fetchMs: number;
+	parseMs: number;
+	indexMs: number;
+}
+
+export type Request =
+	| { type: 'load'; id: number }
+	| { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number }
+	| { type: 'node'; id: number; code: string; system?: CodeSystem }
+	| { type: 'roots'; id: number; system: CodeSystem };
+
+export type Response =
+	| { type: 'progress'; loaded: number; total: number }
+	| { type: 'ready'; id: number; stats: ReadyStats }
+	| { type: 'result'; id: number; result: SearchResult; ms: number }
+	| { type: 'node'; id: number; view?: NodeView; deleted?: string }
+	| { type: 'roots'; id: number; nodes: TreeNode[] }
+	| { type: 'error'; id: number; message: string };

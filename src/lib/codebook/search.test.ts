@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realCodeBook } from '../../../tests/factories/codebook';
+import { prefixDistance, SearchIndex, type SearchFilters } from './search';
+
+let index: SearchIndex;
+beforeAll(() => {
+	index = new SearchIndex(realCodeBook());
+});
+
+const codes = (q: string, filters?: SearchFilters, n = 10) =>
+	index
+		.search(q, filters)
+		.hits.slice(0, n)
+		.map((h) => h.code);
+
+describe('codes', () => {
+	it.each(['e119', 'E11.9', 'e11 9', 'E119'])('%s finds E11.9 first', (q) => {
+		expect(codes(q)[0]).toBe('E11.9');
+	});
+
+	it('a partial code lists the category, then its subcategories', () => {
+		expect(codes('E11', { system: 'icd10cm' }, 4)).toEqual(['E11', 'E11.0', 'E11.1', 'E11.2']);
+		expect(codes('s72.00', undefined, 1)).toEqual(['S72.00']);
+	});
+
+	it('an exact HCPCS or PCS code beats a longer code that starts the same', () => {
+		expect(codes('J1100', undefined, 2)).toEqual(['J1100', 'J11.00']);
+		expect(codes('0dtj4zz', undefined, 1)).toEqual(['0DTJ4ZZ']);
+	});
+});
+
+describe('words', () => {
+	it('finds type 2 diabetes without complications in the top three, words in any order', () => {
+		expect(codes('type 2 diabetes without complications', undefined, 3)).toContain('E11.9');
+		expect(codes('complications without diabetes type 2', undefined, 3)).toContain('E11.9');
+	});
+
+	it('matches prefixes of every word', () => {
+		expect(codes('typ 2 diab witho compl', undefined, 3)).toContain('E11.9');
+		expect(codes('ess hypert', undefined, 3)).toContain('I10');
+	});
+
+	it('tolerates small typos', () => {
+		expect(codes('diabtes mellitus type 2 without complicatons', undefined, 3)).toContain('E11.9');
+		expect(codes('pnuemonia unspecified organism')).toContain('J18.9');
+		expect(codes('essental hypertension', undefined, 3)).toContain('I10');
+	});
+
+	it('finds nothing for words that are not there, rather than something random', () => {
+		expect(index.search('zzqxv').hits).toEqual([]);
+		expect(index.search('   ').hits).toEqual([]);
+	});
+
+	it('reaches codes through the index tables and says which term matched', () => {
+		const hit = index.search('acetaminophen accidental').hits[0];
+		expect(hit?.code).toBe('T39.1X1');
+		expect(hit?.via).toBe(
+			'Table of Drugs and Chemicals: Acetaminophen (Poisoning Accidental (unintentional))'
+		);
+	});
+});
+
+describe('abbreviations', () => {
+	it.each([
+		['chf', /^I50/],
+		['copd', /^J44/],
+		['uti', /^N39\.0$/],
+		['gerd', /^K21/],
+		['dvt', /^I82\.4/],
+		['ckd', /^N18/],
+		['mi', /^I21/],
+		['htn', /^I10$/]
+	])('%s finds %s in the top ten', (q, pattern) => {
+		expect(
+			codes(q).some((c) => pattern.test(c)),
+			codes(q).join(' ')
+		).toBe(true);
+	});
+
+	it('does not let an abbreviation match the start of other words', () => {
+		// "uti" must not rank "utilities" codes as if the learner meant them.
+		expect(codes('uti', undefined, 3).some((c) => c.startsWith('Z59'))).toBe(false);
+	});
+
+	it('combines with other words', () => {
+		expect(codes('copd exacerbation', undefined, 1)).toEqual(['J44.1']);
+		expect(codes('dvt leg acute', undefined, 5).every((c) => c.startsWith('I82.4'))).toBe(true);
+	});
+});
+
+describe('filters', () => {
+	it('by code system', () => {
+		const hits = index.search('dexamethasone', { system: 'hcpcs' }).hits;
+		expect(hits.length).toBeGreaterThan(0);
+		expect(hits.every((h) => h.system === 'hcpcs')).toBe(true);
+		expect(hits.map((h) => h.code)).toContain('J1100');
+	});
+
+	it('billable only drops headers', () => {
+		const all = index.search('type 2 diabetes mellitus').hits;
+		const billable = index.search('type 2 diabetes mellitus', { billableOnly: true }).hits;
+		expect(all.some((h) => !h.billable)).toBe(true);
+		expect(billable.length).toBeGreaterThan(0);
+		expect(billable.every((h) => h.billable)).toBe(true);
+	});
+
+	it('by chapter', () => {
+		const hits = index.search('infection', { chapter: 14 }).hits;
+		expect(hits.length).toBeGreaterThan(0);
+		expect(hits.every((h) => h.chapter === 14 && h.system === 'icd10cm')).toBe(true);
+		expect(codes('infection', { chapter: 14 })).toContain('N39.0');
+	});
+
+	it('apply to code look-up too', () => {
+		expect(codes('E1190', { system: 'icd10cm' })).toEqual([]);
+		expect(codes('E1190', { system: 'hcpcs' })).toEqual(['E1190']);
+	});
+});
+
+describe('prefixDistance', () => {
+	it('measures against the closest prefix, with transpositions', () => {
+		expect(prefixDistance('diabtes', 'diabetes', 2)).toBe(1);
+		expect(prefixDistance('pnuemo', 'pneumonia', 2)).toBe(1);
+		expect(prefixDistance('diab', 'diabetes', 1)).toBe(0);
+		expect(prefixDistance('xyzab', 'diabetes', 1)).toBe(2);
+	});
+});

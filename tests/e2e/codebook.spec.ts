@@ -1,0 +1,204 @@
+/**
+ * The code book: search to code page to hierarchy, keyboard only where a coder would use it,
+ * offline after "make available offline", axe on its screens, and screenshots to look at.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerWithKeyboard, nextWithKeyboard, open, shownType } from './fixtures';
+
+const search = (page: Page) => page.getByRole('combobox', { name: 'Search the code book' });
+const results = (page: Page) =>
+	page.getByRole('listbox', { name: 'Matching codes' }).getByRole('option');
+
+async function noViolations(page: Page, label: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const summary = violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+test('search, open E11.9, go up to E11 and to the Endocrine chapter, with the keyboard', async ({
+	page
+}) => {
+	await open(page, '/codes');
+	// The box has focus on arrival; leave it, then `/` brings focus back.
+	await page.getByRole('heading', { name: 'Code book', level: 1 }).click();
+	await expect(search(page)).not.toBeFocused();
+	await page.keyboard.press('/');
+	await expect(search(page)).toBeFocused();
+	await page.keyboard.type('type 2 diabetes without complications');
+	await expect(results(page).first()).toBeVisible({ timeout: 20_000 });
+	const top3 = await results(page)
+		.locator('.code')
+		.evaluateAll((els) => els.slice(0, 3).map((e) => e.textContent));
+	expect(top3).toContain('E11.9');
+
+	// Arrow to E11.9 and open it with Enter.
+	const at = top3.indexOf('E11.9');
+	for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+	await expect(results(page).nth(at)).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/codes\?c=E11\.9$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'E11.9 Type 2 diabetes mellitus without complications'
+	);
+	await expect(page.getByText('Billable', { exact: true })).toBeVisible();
+
+	const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+	await crumbs.getByRole('link', { name: 'E11', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E11 Type 2 diabetes mellitus');
+	await expect(page.getByRole('note')).toContainText('E11 is a header, not a billable code');
+	await expect(page.getByRole('link', { name: /^E11\.9 / })).toBeVisible();
+
+	await crumbs.getByRole('link', { name: 'Chapter 4' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'Endocrine, nutritional and metabolic diseases'
+	);
+	await expect(page.getByRole('link', { name: /E08-E13 Diabetes mellitus/ })).toBeVisible();
+});
+
+test('codes typed in any form, filters, and a code that does not exist', async ({ page }) => {
+	await open(page, '/codes?q=e11%209');
+	await expect(search(page)).toHaveValue('e11 9');
+	await expect(results(page).first().locator('.code')).toHaveText('E11.9', { timeout: 20_000 });
+
+	await search(page).fill('dexamethasone');
+	await page.getByLabel('Code set').selectOption('hcpcs');
+	await expect(results(page).first()).toContainText('HCPCS Level II');
+	await expect(results(page).filter({ hasText: 'ICD-10-CM' })).toHaveCount(0);
+
+	await open(page, '/codes?c=E11.99');
+	await expect(page.getByRole('note')).toContainText('is not a code in the FY2026 ICD-10-CM', {
+		timeout: 20_000
+	});
+});
+
+test('after "make available offline" the code book searches with the network off', async ({
+	page,
+	context
+}) => {
+	await open(page, '/settings');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await page.waitForSelector('body[data-hydrated="true"]');
+
+	await page.getByRole('button', { name: 'Make the code book available offline now' }).click();
+	await expect(page.getByTestId('codebook-offline-state')).toContainText('Available offline', {
+		timeout: 30_000
+	});
+
+	await context.setOffline(true);
+	await open(page, '/codes');
+	await search(page).fill('chf');
+	await expect(results(page).first()).toBeVisible({ timeout: 20_000 });
+	await expect(results(page).locator('.code').first()).toHaveText(/^I50/);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Heart failure');
+});
+
+test('offline before the code book was ever saved: a clear message and a way to retry', async ({
+	page,
+	context
+}) => {
+	await open(page, '/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await context.setOffline(true);
+	await open(page, '/codes');
+	await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {
+		timeout: 20_000
+	});
+	await expect(page.getByRole('alert')).toContainText('make it available offline in Settings');
+
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 20_000 });
+	await search(page).fill('gerd');
+	await expect(results(page).locator('.code').first()).toHaveText(/^K21/, { timeout: 20_000 });
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`code book screens have no axe violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.setViewportSize({ width: 1200, height: 900 });
+		await open(page, '/codes');
+		await expect(page.getByRole('heading', { name: 'Browse' })).toBeVisible({ timeout: 20_000 });
+		await noViolations(page, `code book home (${scheme})`);
+		await page.screenshot({
+			path: `test-results/screenshots/codes-home-${scheme}.png`,
+			fullPage: true
+		});
+
+		await search(page).fill('copd exac');
+		await expect(results(page).first()).toBeVisible();
+		await noViolations(page, `search results (${scheme})`);
+		await page.screenshot({ path: `test-results/screenshots/codes-search-${scheme}.png` });
+
+		await open(page, '/codes?c=E11');
+		await expect(page.getByRole('heading', { name: /^Codes below/ })).toBeVisible({
+			timeout: 20_000
+		});
+		await noViolations(page, `header code page (${scheme})`);
+		await page.screenshot({ path: `test-results/screenshots/codes-header-${scheme}.png` });
+
+		await open(page, '/codes?c=E11.9');
+		await expect(page.getByRole('heading', { name: 'In our question banks' })).toBeVisible({
+			timeout: 20_000
+		});
+		await expect(page.getByText('Looking…')).toHaveCount(0);
+		await noViolations(page, `code page (${scheme})`);
+		await page.screenshot({
+			path: `test-results/screenshots/codes-page-${scheme}.png`,
+			fullPage: true
+		});
+
+		await open(page, '/settings');
+		await expect(page.getByRole('heading', { name: 'Code book offline' })).toBeVisible();
+		await noViolations(page, `settings (${scheme})`);
+	});
+}
+
+test('practice: the open-book panel inserts a picked code into the last code field', async ({
+	page
+}) => {
+	await open(page, '/practice/run?bank=cpc&section=mixed');
+	for (let i = 0; i < 60 && (await shownType(page)) !== 'code-entry'; i++) {
+		await answerWithKeyboard(page);
+		await nextWithKeyboard(page);
+	}
+	expect(await shownType(page)).toBe('code-entry');
+	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)').first();
+	await dx.focus();
+	await page.getByText('Open the code book').click();
+	const lookup = page.getByRole('combobox', { name: 'Look up a code' });
+	await expect(lookup).toBeFocused();
+
+	await lookup.fill('E11');
+	await expect(results(page).first()).toContainText('E11', { timeout: 20_000 });
+	await lookup.press('Enter');
+	await expect(page.getByRole('alert')).toContainText('E11 is a header, not a billable code');
+	await expect(dx).toHaveValue('');
+
+	await lookup.fill('type 2 diabetes without complications');
+	await expect(results(page).first().locator('.code')).toHaveText('E11.9');
+	await lookup.press('Enter');
+	await expect(dx).toHaveValue('E11.9');
+	await expect(dx).toBeFocused();
+
+	// Codes in the rationale link to their code page (CPT numbers do not).
+	await dx.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Rationale' })).toBeVisible();
+	const link = page.locator('.prose a.code-link').first();
+	await expect(link).toHaveAttribute('href', /^\/codes\?c=[A-Z0-9.]+(&s=\w+)?$/);
+	await expect(page.locator('.prose a.code-link').filter({ hasText: /^\d{5}$/ })).toHaveCount(0);
+	const code = (await link.textContent()) ?? '';
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, { timeout: 20_000 });
+});

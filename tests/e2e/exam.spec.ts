@@ -40,7 +40,10 @@ async function currentItemId(page: Page): Promise<string> {
 	return (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
 }
 
-/** Waits until everything typed or chosen has reached IndexedDB. */
+/**
+ * Waits until the writes under way have reached IndexedDB. Call it after something that shows
+ * the write began (a checked radio, a field's value): the label may not have changed yet.
+ */
 async function saved(page: Page) {
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
 }
@@ -152,6 +155,8 @@ test('an exam whose deadline passed while the app was closed submits itself on o
 	const item = items.get(id)!;
 	if (item.type !== 'single-best-answer') throw new Error('expected multiple choice');
 	await page.keyboard.press(item.answer.toLowerCase());
+	// The radio shows the stored answer, so this waits for the write.
+	await expect(page.getByRole('radio', { checked: true })).toHaveValue(item.answer);
 	await saved(page);
 	const url = page.url();
 	await page.close();
@@ -199,6 +204,41 @@ test('a custom exam checks its form and draws from the chosen sections', async (
 	await expect(page.getByText('ICD-10-CM', { exact: true }).first()).toBeVisible();
 });
 
+test('open book: the code book panel puts a looked-up code into the answer, which is saved', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form.getByRole('checkbox', { name: /ICD-10-CM/ }).check();
+	await form.getByLabel('Items').fill('12');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
+	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)').first();
+	for (let i = 0; i < 12 && !(await dx.isVisible()); i++) await page.keyboard.press('n');
+	await expect(dx).toBeVisible();
+	await dx.focus();
+	await page.getByText('Open the code book').click();
+	await expect(page.getByText('Books allowed in this exam')).toContainText('use your own CPT book');
+	const lookup = page.getByRole('combobox', { name: 'Look up a code' });
+	await lookup.fill('type 2 diabetes without complications');
+	const first = page.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first();
+	await expect(first.locator('.code')).toHaveText('E11.9', { timeout: 20_000 });
+	await lookup.press('Enter');
+	await expect(dx).toHaveValue('E11.9');
+	await saved(page);
+	await page.reload();
+	await expect(page.getByLabel('Diagnosis codes (ICD-10-CM)').first()).toHaveValue('E11.9');
+	await noViolations(page, 'exam with a code field');
+});
+
+test('a closed-book exam (CBCS) has no code book panel', async ({ page }) => {
+	await open(page, '/exam');
+	await page.getByTestId('preset-CBCS-mini').getByRole('button').click();
+	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
+	await expect(page.getByText('Open the code book')).toHaveCount(0);
+});
+
 test('a second tab on the same exam is read-only and cannot submit', async ({ page, context }) => {
 	await startMiniCpc(page);
 	const second = await context.newPage();
@@ -230,6 +270,7 @@ test('closing the tab that holds the exam lets the waiting tab continue by itsel
 	await open(second, page.url().replace(/^https?:\/\/[^/]+/, ''));
 	await expect(second.getByTestId('elsewhere')).toBeVisible();
 	await page.keyboard.press('3');
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 	await saved(page);
 	await page.close();
 	await expect(second.getByTestId('elsewhere')).toHaveCount(0);

@@ -18,9 +18,6 @@ export type ExamPhase = 'loading' | 'taking' | 'review' | 'paused' | 'submitted'
 export type LockState = 'pending' | 'held' | 'elsewhere' | 'lost';
 export type ItemMark = 'answered' | 'blank';
 
-/** Typed codes are saved this long after the last keystroke (and at once when moving on). */
-const TYPING_SAVE_MS = 400;
-
 export class ExamSession {
 	phase = $state<ExamPhase>('loading');
 	problem = $state<string | undefined>(undefined);
@@ -38,7 +35,9 @@ export class ExamSession {
 	#engine: ExamEngine | undefined;
 	#announced: number[] = [];
 	#shownAt: number | undefined;
-	#typingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Writes run one after another, so a later keystroke can never be overwritten by an earlier. */
+	#queue: Promise<void> = Promise.resolve();
+	#pending = 0;
 	#release: (() => void) | undefined;
 	#waiting: AbortController | undefined;
 	#channel: BroadcastChannel | undefined;
@@ -131,11 +130,9 @@ export class ExamSession {
 		void this.#write(() => this.#engine!.answer(item.id, { choice: letter }));
 	}
 
-	/** After typing: saved shortly after the last keystroke. */
+	/** Every keystroke in a code field is saved: closing the tab a moment later loses nothing. */
 	typed(): void {
-		if (!this.writable) return;
-		clearTimeout(this.#typingTimer);
-		this.#typingTimer = setTimeout(() => void this.#saveCodes(), TYPING_SAVE_MS);
+		if (this.writable) void this.#saveCodes();
 	}
 
 	toggleFlag(itemId = this.current?.id): void {
@@ -200,7 +197,6 @@ export class ExamSession {
 	}
 
 	destroy(): void {
-		clearTimeout(this.#typingTimer);
 		this.#waiting?.abort();
 		this.#release?.();
 		this.#channel?.close();
@@ -275,14 +271,16 @@ export class ExamSession {
 	}
 
 	async #saveCodes(): Promise<void> {
-		clearTimeout(this.#typingTimer);
 		const item = this.current;
 		if (!item || !this.writable || keysOf(item).length === 0) return;
-		const codes = $state.snapshot(this.codes);
-		const before = JSON.stringify(this.response(item.id) ?? { codes: codes.map(() => ({})) });
-		const next: ItemResponse = { codes };
-		if (JSON.stringify(next) === before) return;
-		await this.#write(() => this.#engine!.answer(item.id, isAnswered(next) ? next : undefined));
+		const next: ItemResponse = { codes: $state.snapshot(this.codes) };
+		await this.#write(async () => {
+			const engine = this.#engine!;
+			const stored = engine.exam.answers[item.id];
+			if (!stored && !isAnswered(next)) return;
+			if (JSON.stringify(stored) === JSON.stringify(next)) return;
+			await engine.answer(item.id, isAnswered(next) ? next : undefined);
+		});
 	}
 
 	async #spend(nextIndex: number): Promise<void> {
@@ -310,19 +308,29 @@ export class ExamSession {
 		this.#release?.();
 	}
 
-	async #write(run: () => Promise<void>): Promise<void> {
+	#write(run: () => Promise<void>): Promise<void> {
+		this.#pending++;
 		this.saving = 'saving';
+		const done = this.#queue.then(() => this.#run(run));
+		this.#queue = done;
+		return done;
+	}
+
+	/** Never rejects, so one failed write does not stop the queue. */
+	async #run(run: () => Promise<void>): Promise<void> {
+		let failed = false;
 		try {
 			await run();
-			this.saving = 'saved';
 		} catch (e) {
-			if (e instanceof ExamClosedError) {
-				this.phase = 'submitted';
-			} else {
+			if (e instanceof ExamClosedError) this.phase = 'submitted';
+			else {
 				storage.fail(e);
-				this.saving = 'failed';
+				failed = true;
 			}
 		}
+		this.#pending--;
+		if (failed) this.saving = 'failed';
+		else if (this.#pending === 0) this.saving = 'saved';
 		this.#sync();
 	}
 

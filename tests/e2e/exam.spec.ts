@@ -280,6 +280,8 @@ test('closing the tab that holds the exam lets the waiting tab continue by itsel
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`exam screens have no axe violations (${scheme})`, async ({ page }) => {
+		// Seven axe runs on full pages: slow when both workers are busy.
+		test.setTimeout(90_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await open(page, '/exam');
 		await expect(page.getByTestId('preset-CPC')).toBeVisible();

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerWithKeyboard, nextWithKeyboard, open, shownType } from './fixtures';
+import { answerWithKeyboard, nextWithKeyboard, open, openControlled, shownType } from './fixtures';
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search the code book' });
 const results = (page: Page) =>
@@ -78,13 +78,7 @@ test('after "make available offline" the code book searches with the network off
 	page,
 	context
 }) => {
-	await open(page, '/settings');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-	await page.waitForSelector('body[data-hydrated="true"]');
+	await openControlled(page, '/settings');
 
 	await page.getByRole('button', { name: 'Make the code book available offline now' }).click();
 	await expect(page.getByTestId('codebook-offline-state')).toContainText('Available offline', {
@@ -104,12 +98,7 @@ test('offline before the code book was ever saved: a clear message and a way to 
 	page,
 	context
 }) => {
-	await open(page, '/');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await openControlled(page, '/');
 	await context.setOffline(true);
 	await open(page, '/codes');
 	await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {

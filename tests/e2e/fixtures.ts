@@ -7,6 +7,20 @@ export async function open(page: Page, url: string): Promise<void> {
 	await page.waitForSelector('body[data-hydrated="true"]');
 }
 
+/**
+ * Opens `url` and waits until the service worker controls the page (it installs on the first
+ * visit and takes control after one reload), so that going offline afterwards is meaningful.
+ */
+export async function openControlled(page: Page, url: string): Promise<void> {
+	await open(page, url);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await page.waitForSelector('body[data-hydrated="true"]');
+}
+
 export type ShownType = 'single-best-answer' | 'code-entry' | 'case' | 'flashcard';
 
 /** Which kind of item is on screen, read from what it renders. */

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { answerWithKeyboard, open } from './fixtures';
+import { answerWithKeyboard, open, openControlled } from './fixtures';
 
 test('after one online visit the app opens offline and records an answer', async ({
 	page,
 	context
 }) => {
-	await open(page, '/');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	// Reload once so the page is controlled by the service worker.
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await openControlled(page, '/');
 
 	await context.setOffline(true);
 	await page.reload();

@@ -90,6 +90,18 @@ describe('exam engine', () => {
 		expect(e.submitted).toBe(true);
 	});
 
+	it('refuses an answer given after the deadline and submits what was there', async () => {
+		const s = setup();
+		const e = await started(s);
+		const [a, b] = e.exam.itemIds as [string, string];
+		await e.answer(a, { choice: 'B' });
+		s.clock.now = T0 + 30 * MINUTE;
+		await expect(e.answer(b, { choice: 'B' })).rejects.toBeInstanceOf(ExamClosedError);
+		expect(e.submitted).toBe(true);
+		expect(e.exam.answers).toEqual({ [a]: { choice: 'B' } });
+		expect(e.exam.result).toMatchObject({ points: 1 });
+	});
+
 	it('submits once: a second submit (another tab) writes nothing', async () => {
 		const s = setup();
 		const e = await started(s);

@@ -6,7 +6,7 @@
  */
 import type { Item } from '$lib/content/types';
 import type { AttemptRecord, ExamRecord } from '$lib/db/db';
-import type { ExamsRepo } from '$lib/db/repositories';
+import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
 import { assemble, describeShortfall, scaledMinutes } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
 import { scoreExam } from '$lib/exam/score';
@@ -187,7 +187,12 @@ export class ExamEngine {
 		return submitted;
 	}
 
+	/**
+	 * Every change checks the clock first: an answer given after the deadline (a laptop that slept
+	 * through it, before the page's timer noticed) is refused and the exam is submitted as it was.
+	 */
 	async #update(change: (e: ExamRecord) => void): Promise<void> {
+		if (await this.submitIfOver()) throw new ExamClosedError(this.#exam.id);
 		this.#exam = await this.deps.exams.update(this.#exam.id, change);
 	}
 }

@@ -38,6 +38,7 @@ export class ExamSession {
 	/** Writes run one after another, so a later keystroke can never be overwritten by an earlier. */
 	#queue: Promise<void> = Promise.resolve();
 	#pending = 0;
+	#finishing = false;
 	#release: (() => void) | undefined;
 	#waiting: AbortController | undefined;
 	#channel: BroadcastChannel | undefined;
@@ -97,7 +98,6 @@ export class ExamSession {
 			this.index = this.exam!.position;
 			this.#loadCodes();
 			this.#announced = [];
-			// Reopened late: announce only the nearest warning, not every one already passed.
 			this.now = this.clock();
 			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
 			this.#shownAt = this.phase === 'taking' ? this.clock() : undefined;
@@ -116,6 +116,7 @@ export class ExamSession {
 			return;
 		const due = warningDue(exam, this.now, this.#announced);
 		if (due !== undefined) {
+			// Reopened late: announce only the nearest warning, not every one already passed.
 			this.#announced.push(...[30 * MINUTE, 5 * MINUTE].filter((t) => t >= due));
 			this.warning = `${formatMinutes(due / MINUTE)} left.`;
 		}
@@ -294,13 +295,19 @@ export class ExamSession {
 
 	async #finish(auto: boolean): Promise<void> {
 		const engine = this.#engine;
-		if (!engine || engine.submitted) return;
+		// The clock ticks four times a second; one submit at a time is enough.
+		if (!engine || engine.submitted || this.#finishing) return;
+		this.#finishing = true;
 		try {
+			// Answers already given are written before the exam closes.
+			await this.#queue;
 			await engine.submit(auto);
 		} catch (e) {
 			storage.fail(e);
 			this.saving = 'failed';
 			return;
+		} finally {
+			this.#finishing = false;
 		}
 		this.#sync();
 		this.phase = 'submitted';

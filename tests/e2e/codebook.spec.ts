@@ -188,6 +188,22 @@ test('practice: the open-book panel inserts a picked code into the last code fie
 	await expect(link).toHaveAttribute('href', /^\/codes\?c=[A-Z0-9.]+(&s=\w+)?$/);
 	await expect(page.locator('.prose a.code-link').filter({ hasText: /^\d{5}$/ })).toHaveCount(0);
 	const code = (await link.textContent()) ?? '';
+	// A click shows the code in a dialog, keeping the learner's place in the practice run.
+	const itemId = await page.locator('article[data-item-id]').getAttribute('data-item-id');
 	await link.click();
+	const peek = page.getByRole('dialog');
+	await expect(peek.getByRole('heading')).toContainText(code);
+	await expect(peek.getByText(/Billable|Header|Valid code/).first()).toBeVisible({
+		timeout: 20_000
+	});
+	await page.screenshot({ path: 'test-results/screenshots/code-peek.png' });
+	const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
+	expect(violations.map((v) => v.id)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(peek).toBeHidden();
+	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', itemId!);
+	// The full page is one more click away.
+	await link.click();
+	await peek.getByRole('link', { name: 'Open the full code page' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, { timeout: 20_000 });
 });

@@ -22,3 +22,23 @@ test('after one online visit the app opens offline and records an answer', async
 	await expect(page.getByTestId('stat-attempts')).toHaveText('1');
 	await expect(page.getByTestId('recent')).toContainText(id);
 });
+
+test('offline, a mock exam starts, takes an answer, resumes after a reload and scores', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	await context.setOffline(true);
+	await open(page, '/exam');
+	await page.getByTestId('preset-CPC-mini').getByRole('button').click();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 25' })).toBeVisible();
+	await page.keyboard.press('1');
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
+	await page.reload();
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+	await page.keyboard.press('r');
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page.getByTestId('points')).toHaveText(/^[01] of 25$/);
+});

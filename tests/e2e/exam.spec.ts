@@ -34,6 +34,8 @@ async function startMiniCpc(page: Page) {
 	await card.getByRole('button').click();
 	await expect(page).toHaveURL(/\/exam\/take\?id=/);
 	await expect(page.getByRole('heading', { name: /Question 1/ })).toBeVisible();
+	// Answers are taken once this tab holds the exam (a Web Lock, granted a moment after load).
+	await expect(page.getByRole('radio').first()).toBeEnabled();
 }
 
 async function currentItemId(page: Page): Promise<string> {
@@ -216,7 +218,7 @@ test('open book: the code book panel puts a looked-up code into the answer, whic
 	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
 	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)').first();
 	for (let i = 0; i < 12 && !(await dx.isVisible()); i++) await page.keyboard.press('n');
-	await expect(dx).toBeVisible();
+	await expect(dx).toBeEnabled();
 	await dx.focus();
 	await page.getByText('Open the code book').click();
 	await expect(page.getByText('Books allowed in this exam')).toContainText('use your own CPT book');
@@ -289,7 +291,9 @@ for (const scheme of ['light', 'dark'] as const) {
 		await shot(page, `exam-picker-${scheme}`);
 		await startMiniCpc(page);
 		await page.keyboard.press('2');
+		await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 		await page.keyboard.press('f');
+		await expect(page.getByRole('button', { name: /Flagged/ })).toBeVisible();
 		await saved(page);
 		await noViolations(page, `exam question (${scheme})`);
 		await shot(page, `exam-question-${scheme}`);
@@ -297,6 +301,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		await expect(page.getByRole('heading', { name: 'Exam paused' })).toBeVisible();
 		await noViolations(page, `exam paused (${scheme})`);
 		await page.getByRole('button', { name: 'Resume exam' }).click();
+		await expect(page.getByRole('heading', { name: 'Question 1 of 25' })).toBeVisible();
 		await page.keyboard.press('r');
 		await noViolations(page, `exam review (${scheme})`);
 		await page.getByRole('button', { name: 'Submit exam…' }).click();

@@ -32,6 +32,7 @@ test('offline, a mock exam starts, takes an answer, resumes after a reload and s
 	await open(page, '/exam');
 	await page.getByTestId('preset-CPC-mini').getByRole('button').click();
 	await expect(page.getByRole('heading', { name: 'Question 1 of 25' })).toBeVisible();
+	await expect(page.getByRole('radio').first()).toBeEnabled();
 	await page.keyboard.press('1');
 	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');

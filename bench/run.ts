@@ -11,7 +11,7 @@
  */
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
@@ -60,17 +60,41 @@ function node(): void {
 	});
 }
 
-async function browser(): Promise<void> {
-	const out = resolve('bench/out');
+/** Bundles browser-side bench code (ES modules) into `outDir` with Vite. */
+async function buildForBrowser(
+	outDir: string,
+	entry: string | Record<string, string>,
+	fileName?: string
+) {
 	await build({
 		configFile: false,
 		logLevel: 'warn',
 		build: {
-			outDir: out,
+			outDir,
 			emptyOutDir: true,
-			lib: { entry: resolve('bench/drill.browser.ts'), formats: ['es'], fileName: 'drill' }
+			lib: { entry, formats: ['es'], ...(fileName ? { fileName } : {}) }
 		}
 	});
+}
+
+/** A throwaway local server on a free port; resolves with the port. */
+async function serve(server: Server): Promise<number> {
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const address = server.address();
+	return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** Debian's Chromium, as the e2e tests use it. */
+function launchChromium(extraArgs: string[] = []) {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs]
+	});
+}
+
+async function browser(): Promise<void> {
+	const out = resolve('bench/out');
+	await buildForBrowser(out, resolve('bench/drill.browser.ts'), 'drill');
 	const page = '<!doctype html><meta charset="utf-8"><title>bench</title>';
 	const server = createServer((req, res) => {
 		if (req.url === '/drill.js') {
@@ -81,13 +105,8 @@ async function browser(): Promise<void> {
 			res.end(page);
 		}
 	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	const chrome = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
+	const port = await serve(server);
+	const chrome = await launchChromium();
 	try {
 		const tab = await chrome.newPage();
 		await tab.goto(`http://127.0.0.1:${port}/`);
@@ -118,20 +137,9 @@ async function browser(): Promise<void> {
 
 async function codebook(): Promise<void> {
 	const out = resolve('bench/out/codebook');
-	await build({
-		configFile: false,
-		logLevel: 'warn',
-		build: {
-			outDir: out,
-			emptyOutDir: true,
-			lib: {
-				entry: {
-					codebook: resolve('bench/codebook.browser.ts'),
-					'codebook-worker': resolve('src/lib/codebook/search.worker.ts')
-				},
-				formats: ['es']
-			}
-		}
+	await buildForBrowser(out, {
+		codebook: resolve('bench/codebook.browser.ts'),
+		'codebook-worker': resolve('src/lib/codebook/search.worker.ts')
 	});
 	const files = codeBookFiles();
 	const server = createServer((req, res) => {
@@ -155,18 +163,8 @@ async function codebook(): Promise<void> {
 			res.end('<!doctype html><meta charset="utf-8"><title>bench</title>');
 		}
 	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	const chrome = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--enable-blink-features=ForceEagerMeasureMemory'
-		]
-	});
+	const port = await serve(server);
+	const chrome = await launchChromium(['--enable-blink-features=ForceEagerMeasureMemory']);
 	try {
 		const tab = await chrome.newPage();
 		await tab.goto(`http://127.0.0.1:${port}/`);

@@ -3,10 +3,9 @@
  * both use it; what they do with the graded answer (record it, schedule it) is theirs.
  */
 import type { Item } from '$lib/content/types';
-import { keysOf } from '$lib/grading/item';
+import { gradeParts, keysOf } from '$lib/grading/item';
 import {
 	combine,
-	gradeCodeEntry,
 	gradeSingleBestAnswer,
 	type CodeEntryResult,
 	type CodeResponse
@@ -84,7 +83,7 @@ export class ItemAnswer {
 				correct
 			);
 		}
-		const parts = keysOf(item).map((k, i) => gradeCodeEntry(k, this.codes[i] ?? {}));
+		const parts = gradeParts(item, { codes: this.codes });
 		const total = combine(parts);
 		return this.#done(
 			{ kind: 'codes', parts, total },

@@ -11,9 +11,9 @@ test('after one online visit the app opens offline and records an answer', async
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
 	await expect(
-		page.getByRole('heading', { name: 'Practise medical coding, anywhere' })
+		page.getByRole('heading', { name: 'Practice medical coding, anywhere' })
 	).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Practise CPC starter bank' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Practice CPC starter bank' })).toBeVisible();
 
 	await open(page, '/practice/run?bank=cpc&section=mixed');
 	const id = await answerWithKeyboard(page);

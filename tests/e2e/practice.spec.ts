@@ -8,7 +8,7 @@ test('a learner answers three items, reloads, and sees those answers from Indexe
 	await expect(page.getByText('No answers yet')).toBeVisible();
 
 	// Pick the CPC bank and the mixed section from the picker, with the mouse this time.
-	await page.getByRole('link', { name: 'Practise CPC starter bank' }).click();
+	await page.getByRole('link', { name: 'Practice CPC starter bank' }).click();
 	await expect(page.getByRole('radio', { name: /CPC starter bank/ })).toBeChecked();
 	await page.getByRole('button', { name: 'Start practice' }).click();
 	await expect(page).toHaveURL(/\/practice\/run\?bank=cpc&section=mixed/);
@@ -60,7 +60,7 @@ test('code entry shows partial credit code by code', async ({ page }) => {
 	await expect(page.getByRole('status').first()).toContainText(/of \d+(\.5)? points/);
 });
 
-test('without IndexedDB the learner is told plainly, and can still practise', async ({ page }) => {
+test('without IndexedDB the learner is told plainly, and can still practice', async ({ page }) => {
 	await page.addInitScript(() => {
 		Object.defineProperty(window, 'indexedDB', { value: undefined });
 	});

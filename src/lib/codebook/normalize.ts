@@ -1,5 +1,5 @@
 /**
- * Text and code normalisation shared by the index builder and the query parser, so that a
+ * Text and code normalization shared by the index builder and the query parser, so that a
  * title and a query typed in any case, with or without dots, meet on the same tokens.
  */
 

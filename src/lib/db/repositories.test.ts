@@ -68,13 +68,13 @@ describe('settings repository', () => {
 });
 
 describe('classifyStorageError', () => {
-	it('recognises a full disk even when Dexie wraps it in an AbortError', () => {
+	it('recognizes a full disk even when Dexie wraps it in an AbortError', () => {
 		const wrapped = { name: 'AbortError', inner: { name: 'QuotaExceededError' } };
 		expect(classifyStorageError(wrapped).kind).toBe('full');
 		expect(classifyStorageError({ name: 'QuotaExceededError' }).kind).toBe('full');
 	});
 
-	it('recognises a browser without IndexedDB', () => {
+	it('recognizes a browser without IndexedDB', () => {
 		expect(classifyStorageError({ name: 'MissingAPIError' }).kind).toBe('unavailable');
 	});
 

@@ -1,6 +1,6 @@
 /**
  * The written form of codes: what counts as an ICD-10-CM, CPT, HCPCS Level II or ICD-10-PCS code,
- * how a procedure line carries modifiers and units, and how a learner's typing is normalised.
+ * how a procedure line carries modifiers and units, and how a learner's typing is normalized.
  * Shared by the bank validator and by grading so both read codes the same way.
  */
 

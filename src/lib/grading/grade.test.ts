@@ -22,7 +22,7 @@ describe('gradeCodeEntry', () => {
 		expect(r).toMatchObject({ earned: 5, possible: 5, score: 1, correct: true });
 	});
 
-	it('normalises case, spaces and a missing dot', () => {
+	it('normalizes case, spaces and a missing dot', () => {
 		const r = gradeCodeEntry(k, { icd10cm: 'j029 r50.9', procedures: '99213-25 96372 j1885 x2' });
 		expect(r.correct).toBe(true);
 		expect(r.lines.map((l) => l.given)).toEqual([

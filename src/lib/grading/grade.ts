@@ -27,7 +27,7 @@ export interface GradedLine {
 	list: CodeList;
 	/** As the key writes it; absent for an extra code. */
 	expected?: string;
-	/** As normalised from the learner's typing; absent for a missed code. */
+	/** As normalized from the learner's typing; absent for a missed code. */
 	given?: string;
 	status: LineStatus;
 	credit: number;

@@ -41,16 +41,20 @@ function walk(dir: string): string[] {
 export function readBankSources(dir = join(root, 'question-banks')): SourceFile[] {
 	// A single bank folder may be checked on its own (e.g. a fixture or an instructor's new bank).
 	const single = existsSync(join(dir, 'bank.yaml'));
-	return walk(dir)
-		.filter((p) => p.endsWith('.md') || p.endsWith('.yaml'))
-		.map((p) => {
-			const inDir = relative(dir, p).split(sep);
-			return {
-				path: relative(root, p).split(sep).join('/'),
-				bank: single ? basename(dir) : inDir.length > 1 ? inDir[0] : undefined,
-				text: readFileSync(p, 'utf8')
-			};
-		});
+	return (
+		walk(dir)
+			// Near-miss names (`.MD`, `bank.yml`) are passed on too, so the validator can name them.
+			.filter((p) => /\.(md|markdown|mdown|ya?ml)$/i.test(p))
+			.map((p) => {
+				const inDir = relative(dir, p).split(sep);
+				return {
+					path: relative(root, p).split(sep).join('/'),
+					bank: single ? basename(dir) : inDir.length > 1 ? inDir[0] : undefined,
+					// Bytes, not text: the validator refuses a file that is not UTF-8 instead of shipping U+FFFD.
+					text: readFileSync(p)
+				};
+			})
+	);
 }
 
 export function checkBanks(dir?: string): ValidationResult {

@@ -11,7 +11,19 @@ import { checkBanks } from './banks.ts';
 const VIRTUAL = 'virtual:banks';
 const RESOLVED = '\0' + VIRTUAL;
 
-export function banksPlugin(dir = resolve('question-banks')): Plugin {
+/**
+ * How a build refuses bad banks: the problems alone, then exit 1. A thrown error would be printed
+ * by the bundler with its stack trace under the `file:line: message` lines an author must act on.
+ */
+function printAndExit(report: string): never {
+	console.error(`\nThe question banks have problems, so the build stops:\n${report}\n`);
+	process.exit(1);
+}
+
+export function banksPlugin(
+	dir = resolve('question-banks'),
+	refuse: (report: string) => never = printAndExit
+): Plugin {
 	let banks: Bank[] | undefined;
 	let serving = false;
 
@@ -21,7 +33,7 @@ export function banksPlugin(dir = resolve('question-banks')): Plugin {
 			const report = result.problems.map(formatProblem).join('\n');
 			// The dev server keeps going with the valid items; a build must refuse the bank.
 			if (serving) console.error(`Question-bank problems:\n${report}`);
-			else throw new Error(`Question-bank problems:\n${report}`);
+			else refuse(report);
 		}
 		return result.banks;
 	};

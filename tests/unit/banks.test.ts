@@ -94,11 +94,34 @@ describe('broken bank fixtures', () => {
 		expect(out).toContain(
 			'tests/fixtures/banks/bad-answer/bad-answer-0001.md:10: answer "E" is not one of the options A-D'
 		);
-	});
+		// It starts a second Node process (tsx) and loads the code sets: seconds on a loaded machine.
+	}, 30_000);
 
 	it('makes the build refuse the bank', () => {
-		const plugin = banksPlugin(fixture('bad-code'));
+		const plugin = banksPlugin(fixture('bad-code'), (report) => {
+			throw new Error(report);
+		});
 		const start = plugin.buildStart as unknown as () => void;
 		expect(() => start.call({})).toThrow(/bad-code-0001\.md:11: ICD-10-CM code J02 is a header/);
 	});
+
+	it('makes the build print the problems alone, with no stack trace, and exit 1', () => {
+		// The plugin's own way out, in its own process, as `vite build` runs it.
+		const script = `import { banksPlugin } from './scripts/lib/vite-banks.ts';
+			banksPlugin('${fixture('bad-code')}').buildStart.call({});`;
+		let out = '';
+		let status = 0;
+		try {
+			execFileSync('npx', ['tsx', '-e', script], { stdio: 'pipe' });
+		} catch (e) {
+			const err = e as { status: number; stderr: Buffer };
+			status = err.status;
+			out = err.stderr.toString();
+		}
+		expect(status).toBe(1);
+		expect(out.trim().split('\n')).toEqual([
+			'The question banks have problems, so the build stops:',
+			'tests/fixtures/banks/bad-code/bad-code-0001.md:11: ICD-10-CM code J02 is a header, not billable; code to the highest specificity'
+		]);
+	}, 30_000);
 });

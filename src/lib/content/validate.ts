@@ -11,7 +11,7 @@ import {
 	parseProcedureLine,
 	procedureKind
 } from '../grading/codes.ts';
-import { parseItemFile, parseYaml, type ParsedFile } from './parse.ts';
+import { parseItemFile, parseYaml, sizeProblem, type ParsedFile } from './parse.ts';
 import {
 	CODE_SYSTEMS,
 	EXAM_PRESETS,
@@ -34,7 +34,55 @@ export interface SourceFile {
 	path: string;
 	/** The bank (folder) it belongs to; undefined for a file beside the bank folders. */
 	bank?: string;
+	/** The file as read: bytes are decoded here, so that bytes that are not UTF-8 are refused. */
+	text: string | Uint8Array;
+}
+
+/** A source file whose bytes were decoded. */
+interface TextFile extends SourceFile {
 	text: string;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file, or the line of its first byte that is not UTF-8. A lenient decoder would
+ * ship U+FFFD in place of each bad byte, and a learner would read the replacement marks.
+ */
+export function decodeSource(path: string, bytes: Uint8Array): string | Problem {
+	try {
+		return UTF8.decode(bytes);
+	} catch {
+		let line = 1;
+		let start = 0;
+		for (let i = 0; i <= bytes.length; i++) {
+			if (i < bytes.length && bytes[i] !== 0x0a) continue;
+			try {
+				UTF8.decode(bytes.subarray(start, i));
+			} catch {
+				break;
+			}
+			line++;
+			start = i + 1;
+		}
+		return {
+			file: path,
+			line,
+			message: 'the file is not valid UTF-8 text; save it as UTF-8'
+		};
+	}
+}
+
+/** Names that look like a bank file but would not be read as one; skipping them would hide an item. */
+function nearMissName(path: string): string | undefined {
+	const name = path.split('/').pop() ?? path;
+	if (/\.(md|markdown|mdown)$/i.test(name) && !name.endsWith('.md')) {
+		return `"${name}" is not read as an item: item files end in ".md" (lower case)`;
+	}
+	if (/\.ya?ml$/i.test(name) && name !== 'bank.yaml') {
+		return `"${name}" is not read: the one YAML file of a bank is "bank.yaml"`;
+	}
+	return undefined;
 }
 
 export interface ValidationResult {
@@ -84,11 +132,23 @@ export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationR
 	const problems: Problem[] = [];
 	const metas = new Map<string, BankMeta>();
 	const itemsByBank = new Map<string, Item[]>();
-	const itemFiles: SourceFile[] = [];
+	const itemFiles: TextFile[] = [];
 
-	for (const f of files) {
-		const folder = f.bank;
+	for (const source of files) {
+		const folder = source.bank;
 		if (!folder) continue; // e.g. question-banks/README.md
+		const nearMiss = nearMissName(source.path);
+		if (nearMiss) {
+			problems.push({ file: source.path, line: 1, message: nearMiss });
+			continue;
+		}
+		const text =
+			typeof source.text === 'string' ? source.text : decodeSource(source.path, source.text);
+		if (typeof text !== 'string') {
+			problems.push(text);
+			continue;
+		}
+		const f: TextFile = { ...source, text };
 		if (f.path.endsWith('/bank.yaml')) {
 			const meta = validateManifest(f, folder, problems);
 			if (meta) metas.set(folder, meta);
@@ -139,11 +199,15 @@ export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationR
 	return { banks, problems };
 }
 
-function validateManifest(
-	f: SourceFile,
-	folder: string,
-	problems: Problem[]
-): BankMeta | undefined {
+const MANIFEST_FIELDS = ['id', 'title', 'description', 'sections'];
+const SECTION_FIELDS = ['id', 'title'];
+
+function validateManifest(f: TextFile, folder: string, problems: Problem[]): BankMeta | undefined {
+	const tooBig = sizeProblem(f.path, f.text);
+	if (tooBig) {
+		problems.push(tooBig);
+		return undefined;
+	}
 	const y = parseYaml(f.path, f.text);
 	if (y.problems.length) {
 		problems.push(...y.problems);
@@ -157,6 +221,12 @@ function validateManifest(
 		fail([], 'bank.yaml must be a mapping with id, title, description and sections');
 		return undefined;
 	}
+	// Unknown keys are refused as in item files: a typo would be ignored, and `__proto__` is hostile.
+	for (const key of Object.keys(data)) {
+		if (!MANIFEST_FIELDS.includes(key)) {
+			fail([key], `unknown field "${key}" in bank.yaml (use ${MANIFEST_FIELDS.join(', ')})`);
+		}
+	}
 	if (data.id !== folder) fail(['id'], `id must equal the folder name "${folder}"`);
 	if (typeof data.title !== 'string' || !data.title.trim()) fail(['title'], 'title is required');
 	if (typeof data.description !== 'string') fail(['description'], 'description is required');
@@ -165,8 +235,13 @@ function validateManifest(
 		fail(['sections'], 'sections must list at least one { id, title }');
 	} else {
 		data.sections.forEach((s: unknown, i: number) => {
+			const extra = isRecord(s)
+				? Object.keys(s).find((k) => !SECTION_FIELDS.includes(k))
+				: undefined;
 			if (!isRecord(s) || typeof s.id !== 'string' || typeof s.title !== 'string') {
 				fail(['sections', i], 'each section needs a string id and title');
+			} else if (extra !== undefined) {
+				fail(['sections', i, extra], `unknown field "${extra}" in a section (use id, title)`);
 			} else if (!ID.test(s.id)) {
 				fail(['sections', i], `section id "${s.id}" must be lower-case words joined by hyphens`);
 			} else if (sections.some((t) => t.id === s.id)) {

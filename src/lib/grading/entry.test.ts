@@ -65,7 +65,7 @@ describe('codeSetProblem and entryProblems', () => {
 		'icd10cm|E11': { found: true, billable: false },
 		'icd10cm|N18.3': { found: true, billable: false },
 		'icd10cm|E11.22': { found: true, billable: true },
-		'icd10cm|X99.9': { found: false },
+		'icd10cm|E11.99': { found: false },
 		'icd10cm|A00.99': { found: false, deleted: 'An old title' },
 		'hcpcs|J9999': { found: false },
 		'icd10pcs|0DTJ4ZX': { found: false }
@@ -73,10 +73,10 @@ describe('codeSetProblem and entryProblems', () => {
 	const lookup = (system: string, code: string) => book[`${system}|${code}`];
 
 	it('marks headers and unknown codes in words, and says nothing of billable ones', () => {
-		expect(entryProblems(readEntry('icd10cm', 'E11, N18.3, e11 22, x999'), lookup)).toEqual([
+		expect(entryProblems(readEntry('icd10cm', 'E11, N18.3, e11 22, e1199'), lookup)).toEqual([
 			'E11 is a category heading: a billable code needs more characters.',
 			'N18.3 is a subcategory heading: a billable code needs more characters.',
-			'X99.9 is not an ICD-10-CM code.'
+			'E11.99 is not an ICD-10-CM code.'
 		]);
 		expect(entryProblems(readEntry('procedures', 'J9999'), lookup)).toEqual([
 			'J9999 is not an active HCPCS Level II code.'

@@ -3,6 +3,7 @@
  * how a procedure line carries modifiers and units, and how a learner's typing is normalized.
  * Shared by the bank validator and by grading so both read codes the same way.
  */
+import { dotCm, normalizeCode } from '../codebook/normalize.ts';
 
 /** Dotted ICD-10-CM. The second character may be a letter (FY2026 added QA0). */
 export const ICD10CM_DOTTED = /^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/;
@@ -24,16 +25,15 @@ export interface ProcedureLine {
 
 /**
  * Uppercases, drops spaces, and puts the dot back after the third character when the learner
- * left it out (`e119` -> `E11.9`), because claims carry ICD-10-CM codes without the dot.
+ * left it out (`e119` -> `E11.9`), because claims carry ICD-10-CM codes without the dot. The code
+ * book's normalizer does the work, so a code reads the same in an answer and in the code book.
  */
 export function normalizeIcd10cm(raw: string): string {
-	const s = raw.toUpperCase().replace(/\s+/g, '');
-	const bare = s.replace(/\./g, '');
-	return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
+	return dotCm(raw);
 }
 
 export function normalizePcs(raw: string): string {
-	return raw.toUpperCase().replace(/[\s.]+/g, '');
+	return normalizeCode(raw);
 }
 
 const PROCEDURE_LINE = /^([0-9A-Z]{5})((?:-[0-9A-Z]{2})*)(?:\s*[X×*]\s*(\d+))?$/;

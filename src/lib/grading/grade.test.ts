@@ -34,6 +34,16 @@ describe('gradeCodeEntry', () => {
 		]);
 	});
 
+	it('reads a code typed with a space where the dot goes as one code, as the code book does', () => {
+		const r = gradeCodeEntry(key({ icd10cm: ['E11.22', 'N18.31'] }), { icd10cm: 'e11 22, n18 31' });
+		expect(r.lines.map((l) => [l.given, l.status])).toEqual([
+			['E11.22', 'correct'],
+			['N18.31', 'correct']
+		]);
+		const pcs = gradeCodeEntry(key({ icd10pcs: ['0DTJ4ZZ'] }), { icd10pcs: '0DT J4ZZ' });
+		expect(pcs.correct).toBe(true);
+	});
+
 	it('gives half credit when the first-listed diagnosis is not listed first', () => {
 		const r = gradeCodeEntry(k, {
 			icd10cm: 'R50.9, J02.9',

@@ -14,14 +14,14 @@ import {
 	normalizeIcd10cm,
 	normalizePcs,
 	parseProcedureLine,
-	splitCodes,
 	type ProcedureLine
 } from './codes';
+import { splitEntry, type CodeList } from './entry';
 
 export type LineStatus =
 	'correct' | 'not-first' | 'wrong-modifiers' | 'wrong-units' | 'missing' | 'extra' | 'unreadable';
 
-export type CodeList = 'icd10cm' | 'procedures' | 'icd10pcs';
+export type { CodeList };
 
 export interface GradedLine {
 	list: CodeList;
@@ -49,10 +49,16 @@ export function gradeSingleBestAnswer(answer: string, chosen: string): boolean {
 }
 
 export function gradeCodeEntry(key: CodeKey, response: CodeResponse): CodeEntryResult {
+	// The same reading as the answer field's inline check (see ./entry).
 	const lines = [
-		...gradeDiagnoses(key.icd10cm, splitCodes(response.icd10cm ?? '')),
-		...gradeProcedures(key.procedures, splitCodes(response.procedures ?? '')),
-		...gradeSimple('icd10pcs', key.icd10pcs, splitCodes(response.icd10pcs ?? ''), normalizePcs)
+		...gradeDiagnoses(key.icd10cm, splitEntry('icd10cm', response.icd10cm ?? '')),
+		...gradeProcedures(key.procedures, splitEntry('procedures', response.procedures ?? '')),
+		...gradeSimple(
+			'icd10pcs',
+			key.icd10pcs,
+			splitEntry('icd10pcs', response.icd10pcs ?? ''),
+			normalizePcs
+		)
 	];
 	return summarize(lines);
 }

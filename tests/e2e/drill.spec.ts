@@ -93,6 +93,24 @@ test('U undoes the last grade and shows that card again', async ({ page }) => {
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);
 });
 
+test('U undoes the last grade after a reload, and the counts come back', async ({ page }) => {
+	await open(page, '/drill');
+	const counts = page.getByTestId('drill-count');
+	await expect(counts).toContainText('0 done');
+	const before = await counts.innerText();
+	const first = await gradeWithKeyboard(page);
+	await expect(counts).toContainText('1 done');
+
+	await page.reload();
+	await page.waitForSelector('body[data-hydrated="true"]');
+	await expect(counts).toContainText('1 done');
+	// U is a letter a code field accepts: press it from outside any field.
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await page.keyboard.press('u');
+	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);
+	await expect(counts).toHaveText(before);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
 	test(`drill screens have no axe violations (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });

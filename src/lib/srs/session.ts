@@ -1,7 +1,7 @@
 /**
- * A day's drill in progress: the queue, the position in it, and cards in their learning steps
- * that come back later today. Plain data in and out, so it can be saved with every grade, restored
- * after a reload, and snapshotted for undo.
+ * A day's drill in progress: the queue, the position in it, cards in their learning steps that
+ * come back later today, and the grades that can still be undone. Plain data in and out, so it is
+ * saved with every grade and restored after a reload (undo included).
  */
 export interface SessionData {
 	day: number;
@@ -9,7 +9,28 @@ export interface SessionData {
 	pos: number;
 	/** Items in (re)learning steps, due again before the day ends. */
 	learning: { id: string; due: number }[];
+	/**
+	 * The grades that can be undone, oldest first. Saved with the session so that U still works
+	 * after a reload. Missing in sessions saved before undo was kept.
+	 */
+	undo?: UndoStep[];
 }
+
+/**
+ * What one grade changed in the session, enough to put it back exactly. Compact on purpose (the
+ * session is written with every grade): the order is kept only when the grade changed it.
+ */
+export interface UndoStep {
+	itemId: string;
+	/** When the grade was given: with the item id, it names the review log the grade wrote. */
+	at: number;
+	pos: number;
+	learning: { id: string; due: number }[];
+	order?: string[];
+}
+
+/** How many grades can be taken back in a row. */
+export const UNDO_DEPTH = 50;
 
 /** How far ahead a learning card may be shown when nothing else is left (Anki's default). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -25,7 +46,8 @@ export class DrillSession {
 			day,
 			order: [...queue.order],
 			pos: 0,
-			learning: [...queue.learning]
+			learning: [...queue.learning],
+			undo: []
 		});
 	}
 
@@ -46,16 +68,49 @@ export class DrillSession {
 		return undefined;
 	}
 
-	/** Records that `id` was graded; it comes back today if its new due date is before `dayEnd`. */
-	graded(id: string, due: number, dayEnd: number): void {
+	/**
+	 * Records that `id` was graded at `at`; it comes back today if its new due date is before
+	 * `dayEnd`. The change is remembered so that `undo` can reverse it.
+	 */
+	graded(id: string, due: number, dayEnd: number, at: number): void {
+		const step: UndoStep = {
+			itemId: id,
+			at,
+			pos: this.data.pos,
+			learning: this.data.learning.map((l) => ({ ...l }))
+		};
 		const inLearning = this.data.learning.findIndex((l) => l.id === id);
 		if (inLearning >= 0) this.data.learning.splice(inLearning, 1);
 		else if (this.data.order[this.data.pos] === id) this.data.pos++;
 		else {
-			const at = this.data.order.indexOf(id, this.data.pos);
-			if (at >= 0) this.data.order.splice(at, 1);
+			const index = this.data.order.indexOf(id, this.data.pos);
+			if (index >= 0) {
+				step.order = [...this.data.order];
+				this.data.order.splice(index, 1);
+			}
 		}
 		if (due < dayEnd) this.data.learning.push({ id, due });
+		this.data.undo = [...(this.data.undo ?? []), step].slice(-UNDO_DEPTH);
+	}
+
+	/** The grade `undo` would take back: the item and when it was graded. */
+	get lastGrade(): { itemId: string; at: number } | undefined {
+		const last = this.data.undo?.at(-1);
+		return last && { itemId: last.itemId, at: last.at };
+	}
+
+	/** Puts the session back as it was before the last grade; false if there is none. */
+	undo(): boolean {
+		const step = this.data.undo?.at(-1);
+		if (!step) return false;
+		this.data = {
+			...this.data,
+			order: step.order ? [...step.order] : this.data.order,
+			pos: step.pos,
+			learning: step.learning.map((l) => ({ ...l })),
+			undo: this.data.undo?.slice(0, -1)
+		};
+		return true;
 	}
 
 	/** Items still to show today, counting learning cards once. */
@@ -71,13 +126,18 @@ export class DrillSession {
 		);
 	}
 
-	/** A deep copy, for saving and for undo. */
+	/** A deep copy, for saving and for putting back a grade that failed to write. */
 	snapshot(): SessionData {
 		return {
 			day: this.data.day,
 			order: [...this.data.order],
 			pos: this.data.pos,
-			learning: this.data.learning.map((l) => ({ ...l }))
+			learning: this.data.learning.map((l) => ({ ...l })),
+			undo: (this.data.undo ?? []).map((u) => ({
+				...u,
+				learning: u.learning.map((l) => ({ ...l })),
+				...(u.order ? { order: [...u.order] } : {})
+			}))
 		};
 	}
 
@@ -86,11 +146,17 @@ export class DrillSession {
 		const pos = this.data.pos;
 		const done = this.data.order.slice(0, pos).filter((id) => ids.has(id));
 		const rest = this.data.order.slice(pos).filter((id) => ids.has(id));
+		const learning = this.data.learning.filter((l) => ids.has(l.id));
+		const dropped =
+			done.length + rest.length < this.data.order.length ||
+			learning.length < this.data.learning.length;
 		this.data = {
 			...this.data,
 			order: [...done, ...rest],
 			pos: done.length,
-			learning: this.data.learning.filter((l) => ids.has(l.id))
+			learning,
+			// Saved undo steps point into the old order and may name a removed item.
+			undo: dropped ? [] : this.data.undo
 		};
 	}
 }

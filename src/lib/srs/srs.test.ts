@@ -11,7 +11,7 @@ import {
 	type QueueInput
 } from './queue';
 import { makeFsrs, median, Rating, ratingForAnswer, review, State, type Grade } from './scheduler';
-import { DrillSession } from './session';
+import { DrillSession, UNDO_DEPTH } from './session';
 import { DEFAULT_SRS, srsSettings } from './settings';
 import type { CardRecord } from './types';
 import type { ExamPreset } from '../content/types';
@@ -91,7 +91,7 @@ describe('scheduler', () => {
 
 		const dayEnd = lapseAt + 12 * HOUR;
 		const session = DrillSession.start(0, { order: ['b'], learning: [] });
-		session.graded('a', lapsed.due, dayEnd);
+		session.graded('a', lapsed.due, dayEnd, lapseAt);
 		expect(session.next(lapseAt + 5 * MIN)).toBe('b');
 		expect(session.next(lapseAt + 10 * MIN)).toBe('a');
 		expect(at).toBeLessThan(lapseAt);
@@ -299,12 +299,12 @@ describe('DrillSession', () => {
 	it('serves the queue in order, then learning cards within the learn-ahead window', () => {
 		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [] });
 		expect(s.next(T0)).toBe('a');
-		s.graded('a', T0 + 10 * MIN, T0 + DAY);
+		s.graded('a', T0 + 10 * MIN, T0 + DAY, T0);
 		expect(s.next(T0)).toBe('b');
-		s.graded('b', T0 + 3 * DAY, T0 + DAY);
+		s.graded('b', T0 + 3 * DAY, T0 + DAY, T0);
 		expect(s.remaining).toBe(1);
 		expect(s.next(T0)).toBe('a'); // within 20 minutes, nothing else left
-		s.graded('a', T0 + 2 * DAY, T0 + DAY);
+		s.graded('a', T0 + 2 * DAY, T0 + DAY, T0);
 		expect(s.next(T0)).toBeUndefined();
 		expect(s.remaining).toBe(0);
 	});
@@ -312,8 +312,42 @@ describe('DrillSession', () => {
 	it('snapshots are deep copies', () => {
 		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [] });
 		const snap = s.snapshot();
-		s.graded('a', T0, T0 + DAY);
-		expect(snap).toEqual({ day: 1, order: ['a', 'b'], pos: 0, learning: [] });
+		s.graded('a', T0, T0 + DAY, T0);
+		expect(snap).toEqual({ day: 1, order: ['a', 'b'], pos: 0, learning: [], undo: [] });
 		expect(new DrillSession(snap).next(T0)).toBe('a');
+	});
+
+	it('undoes grades in reverse order, also from saved data (after a reload)', () => {
+		const s = DrillSession.start(1, { order: ['a', 'b', 'c'], learning: [] });
+		const start = s.snapshot();
+		s.graded('a', T0 + 10 * MIN, T0 + DAY, T0);
+		const afterA = s.snapshot();
+		s.graded('b', T0 + 3 * DAY, T0 + DAY, T0 + MIN);
+		s.graded('a', T0 + 2 * DAY, T0 + DAY, T0 + 11 * MIN);
+		expect(s.next(T0 + 12 * MIN)).toBe('c');
+
+		// A reload: the session comes back from what was saved, undo steps included.
+		const reloaded = new DrillSession(JSON.parse(JSON.stringify(s.snapshot())));
+		expect(reloaded.lastGrade).toEqual({ itemId: 'a', at: T0 + 11 * MIN });
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.next(T0 + 12 * MIN)).toBe('a');
+		expect(reloaded.lastGrade).toEqual({ itemId: 'b', at: T0 + MIN });
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.snapshot()).toEqual(afterA);
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.snapshot()).toEqual(start);
+		expect(reloaded.undo()).toBe(false);
+		expect(reloaded.lastGrade).toBeUndefined();
+	});
+
+	it('keeps only the last UNDO_DEPTH grades, and none once a bank change reorders the queue', () => {
+		const ids = Array.from({ length: UNDO_DEPTH + 5 }, (_, i) => `i${i}`);
+		const s = DrillSession.start(1, { order: ids, learning: [] });
+		ids.forEach((id, n) => s.graded(id, T0 + 3 * DAY, T0 + DAY, T0 + n));
+		expect(s.snapshot().undo).toHaveLength(UNDO_DEPTH);
+		s.keepOnly(new Set(ids));
+		expect(s.lastGrade).toEqual({ itemId: ids.at(-1), at: T0 + ids.length - 1 });
+		s.keepOnly(new Set(ids.slice(1)));
+		expect(s.lastGrade).toBeUndefined();
 	});
 });

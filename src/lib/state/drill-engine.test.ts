@@ -158,6 +158,36 @@ describe('DrillEngine', () => {
 		});
 	});
 
+	it('undoes the last grade after a reload (a new engine on the same database)', async () => {
+		const { db, clock, engine } = setup();
+		const e = engine();
+		await e.open();
+		const first = e.current()!;
+		await e.grade(first, Rating.Good, ANSWER);
+		clock.now += MIN;
+		const before = await tables(db);
+		const second = e.current()!;
+		await e.grade(second, Rating.Again, { ...ANSWER, correct: false, score: 0 });
+		clock.now += MIN;
+
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.canUndo).toBe(true);
+		await reloaded.undo();
+		expect(await tables(db)).toEqual(before);
+		expect(reloaded.current()).toBe(second);
+		expect(reloaded.doneToday).toBe(1);
+		// And the grade before it, after yet another reload.
+		const again = engine();
+		await again.open();
+		await again.undo();
+		expect(again.current()).toBe(first);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await db.attempts.count()).toBe(0);
+		expect(await db.cards.count()).toBe(0);
+		expect(again.canUndo).toBe(false);
+	});
+
 	it('writes nothing when any part of a grade fails', async () => {
 		const { db, engine } = setup();
 		const e = engine();

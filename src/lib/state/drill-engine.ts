@@ -7,7 +7,7 @@ import type { AttemptsRepo, DrillRepo } from '../db/repositories.ts';
 import { dayStartsAt, learnerDay } from '../srs/day.ts';
 import { buildQueue, sectionWeakness, type DrillItem } from '../srs/queue.ts';
 import { makeFsrs, median, ratingForAnswer, review, type Grade } from '../srs/scheduler.ts';
-import { DrillSession, type SessionData } from '../srs/session.ts';
+import { DrillSession } from '../srs/session.ts';
 import type { SrsSettings } from '../srs/settings.ts';
 
 export interface EngineDeps {
@@ -31,7 +31,6 @@ const HISTORY = 1000;
 
 export class DrillEngine {
 	#session: DrillSession | undefined;
-	#undo: { reviewId: number; before: SessionData }[] = [];
 	#medians = new Map<string, number>();
 	#doneToday = 0;
 	readonly #fsrs;
@@ -72,7 +71,6 @@ export class DrillEngine {
 				reviewsToday.filter((r) => r.before === null).length
 			);
 		}
-		this.#undo = [];
 	}
 
 	async #build(day: number, recent: AttemptRecord[], newToday: number): Promise<DrillSession> {
@@ -117,7 +115,7 @@ export class DrillEngine {
 	}
 
 	get canUndo(): boolean {
-		return this.#undo.length > 0;
+		return this.#session?.lastGrade !== undefined;
 	}
 
 	/** When a card still in its learning steps comes back, if one does today. */
@@ -147,12 +145,11 @@ export class DrillEngine {
 			at: now
 		};
 		try {
-			const reviewId = await this.d.drill.grade(itemId, (before) => {
+			await this.d.drill.grade(itemId, (before) => {
 				const { card, log } = review(this.#fsrs, before, meta, rating, now, session.day);
-				session.graded(itemId, card.due, this.dayEnd);
+				session.graded(itemId, card.due, this.dayEnd, now);
 				return { attempt, card, log, session: session.snapshot() };
 			});
-			this.#undo.push({ reviewId, before: snapshot });
 			this.#doneToday++;
 		} catch (e) {
 			// Nothing was written: put the session back so the item is still current.
@@ -161,12 +158,22 @@ export class DrillEngine {
 		}
 	}
 
-	/** Undoes the last grade: card, review log, attempt and queue position as they were. */
+	/**
+	 * Undoes the last grade: card, review log, attempt and queue position as they were. The
+	 * session keeps its undo steps, so this works after a reload too.
+	 */
 	async undo(): Promise<void> {
-		const last = this.#undo.pop();
-		if (!last) return;
-		await this.d.drill.undo(last.reviewId, last.before);
-		this.#session = new DrillSession(last.before);
+		const session = this.#session;
+		const last = session?.lastGrade;
+		if (!session || !last) return;
+		const snapshot = session.snapshot();
+		session.undo();
+		try {
+			await this.d.drill.undo(last.itemId, last.at, session.snapshot());
+		} catch (e) {
+			this.#session = new DrillSession(snapshot);
+			throw e;
+		}
 		this.#doneToday--;
 	}
 

@@ -60,55 +60,81 @@ async function gradeWithKeyboard(page: Page, right = false): Promise<string> {
 	return id;
 }
 
+/** The three counts (new, learning, to review) and the review tally the page keeps. */
+const counts = (page: Page) => page.getByTestId('drill-counts');
+const pile = (page: Page, name: 'new' | 'learning' | 'review') =>
+	counts(page).locator(`[data-pile="${name}"] strong`);
+/** Waits until `n` grades have been saved today. */
+const reviewed = (page: Page, n: number) =>
+	expect(counts(page)).toHaveAttribute('data-reviews', String(n));
+
 test('drill five cards with the keyboard only, reload, and the queue continues', async ({
 	page
 }) => {
 	await open(page, '/drill');
-	await expect(page.getByTestId('drill-count')).toContainText('0 done');
+	await reviewed(page, 0);
 	const graded: string[] = [];
 	for (let i = 0; i < 5; i++) {
-		await expect(page.getByTestId('drill-count')).toContainText(`${i} done`);
+		await reviewed(page, i);
 		graded.push(await gradeWithKeyboard(page));
 	}
-	await expect(page.getByTestId('drill-count')).toContainText('5 done');
-	const remaining = await page.getByTestId('drill-count').innerText();
+	await reviewed(page, 5);
+	const left = await counts(page).innerText();
 	const nextId = await page.locator('article[data-item-id]').getAttribute('data-item-id');
 
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
-	await expect(page.getByTestId('drill-count')).toHaveText(remaining);
+	await expect(counts(page)).toHaveText(left);
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', nextId!);
 	expect(graded).not.toContain(nextId);
+});
+
+test('new, learning and review counts go down as cards leave their pile', async ({ page }) => {
+	await open(page, '/drill');
+	// A first visit: every card today is new.
+	await expect(counts(page)).toContainText('Cards left today');
+	await expect(pile(page, 'new')).toHaveText('15');
+	await expect(pile(page, 'learning')).toHaveText('0');
+	await expect(pile(page, 'review')).toHaveText('0');
+	await expect(page.getByRole('heading', { name: 'New card' })).toBeVisible();
+	const type = await shownType(page);
+	await gradeWithKeyboard(page);
+	await reviewed(page, 1);
+	await expect(pile(page, 'new')).toHaveText('14');
+	// A flashcard graded Good enters its learning steps; a scenario question waits for another
+	// day (a wrong answer included), so it does not come back today.
+	await expect(pile(page, 'learning')).toHaveText(type === 'flashcard' ? '1' : '0');
+	await expect(pile(page, 'review')).toHaveText('0');
 });
 
 test('U undoes the last grade and shows that card again', async ({ page }) => {
 	await open(page, '/drill');
 	const first = await gradeWithKeyboard(page);
-	await expect(page.getByTestId('drill-count')).toContainText('1 done');
+	await reviewed(page, 1);
 	// A code-entry card focuses its first field, where U is typed (U07.1 is a real code); the
 	// shortcut works from outside the fields, as the hint says.
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press('u');
-	await expect(page.getByTestId('drill-count')).toContainText('0 done');
+	await reviewed(page, 0);
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);
 });
 
 test('U undoes the last grade after a reload, and the counts come back', async ({ page }) => {
 	await open(page, '/drill');
-	const counts = page.getByTestId('drill-count');
-	await expect(counts).toContainText('0 done');
-	const before = await counts.innerText();
+	await reviewed(page, 0);
+	const before = await counts(page).innerText();
 	const first = await gradeWithKeyboard(page);
-	await expect(counts).toContainText('1 done');
+	await reviewed(page, 1);
 
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
-	await expect(counts).toContainText('1 done');
+	await reviewed(page, 1);
 	// U is a letter a code field accepts: press it from outside any field.
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press('u');
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);
-	await expect(counts).toHaveText(before);
+	await reviewed(page, 0);
+	await expect(counts(page)).toHaveText(before);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -143,12 +169,14 @@ for (const scheme of ['light', 'dark'] as const) {
 		const card = page.locator('article[data-item-id]');
 		for (let i = 0; i < 12; i++) {
 			// Wait until the last grade has landed, then see whether another card is shown.
-			await expect(page.getByTestId('drill-count')).toContainText(`${i} done`);
+			await reviewed(page, i);
 			await expect(card.or(done)).toBeVisible();
 			if (await done.isVisible()) break;
 			await gradeWithKeyboard(page, true);
 		}
 		await expect(done).toBeVisible();
+		// Two new cards, answered right: each graduates at its first review.
+		await expect(page.getByTestId('done-summary')).toHaveText('Today: 2 cards, 2 reviews.');
 		await expect(page.getByTestId('forecast')).toBeVisible();
 		await page.screenshot({
 			path: `test-results/screenshots/drill-done-${scheme}.png`,

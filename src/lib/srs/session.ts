@@ -10,6 +10,11 @@ export interface SessionData {
 	/** Items in (re)learning steps, due again before the day ends. */
 	learning: { id: string; due: number }[];
 	/**
+	 * The items of `order` that were new when the queue was built; the rest are reviews. Missing
+	 * in sessions saved before the counts were split (the engine fills it in on open).
+	 */
+	fresh?: string[];
+	/**
 	 * The grades that can be undone, oldest first. Saved with the session so that U still works
 	 * after a reload. Missing in sessions saved before undo was kept.
 	 */
@@ -32,6 +37,14 @@ export interface UndoStep {
 /** How many grades can be taken back in a row. */
 export const UNDO_DEPTH = 50;
 
+/**
+ * The three piles Anki shows: new cards not yet seen, cards in their learning steps (relearning
+ * after a lapse included), and reviews. A card leaves new or review when it is graded, and may
+ * move into learning; it leaves learning when it graduates to a later day.
+ */
+export type Pile = 'new' | 'learning' | 'review';
+export type PileCounts = Record<Pile, number>;
+
 /** How far ahead a learning card may be shown when nothing else is left (Anki's default). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
@@ -40,13 +53,14 @@ export class DrillSession {
 
 	static start(
 		day: number,
-		queue: { order: string[]; learning: SessionData['learning'] }
+		queue: { order: string[]; learning: SessionData['learning']; fresh: string[] }
 	): DrillSession {
 		return new DrillSession({
 			day,
 			order: [...queue.order],
 			pos: 0,
 			learning: [...queue.learning],
+			fresh: [...queue.fresh],
 			undo: []
 		});
 	}
@@ -118,6 +132,40 @@ export class DrillSession {
 		return this.data.order.length - this.data.pos + this.data.learning.length;
 	}
 
+	/** Cards left today in each pile; each card counts once, in the pile it is in now. */
+	counts(): PileCounts {
+		const fresh = new Set(this.data.fresh);
+		const queued = this.data.order.slice(this.data.pos);
+		const newCount = queued.filter((id) => fresh.has(id)).length;
+		return {
+			new: newCount,
+			learning: this.data.learning.length,
+			review: queued.length - newCount
+		};
+	}
+
+	/** The pile `id` is in now, or undefined once it is done for today. */
+	pileOf(id: string): Pile | undefined {
+		if (this.data.learning.some((l) => l.id === id)) return 'learning';
+		if (this.data.order.indexOf(id, this.data.pos) < 0) return undefined;
+		return this.data.fresh?.includes(id) ? 'new' : 'review';
+	}
+
+	/** Whether `id` is still to be shown today (in any pile). */
+	pending(id: string): boolean {
+		return this.pileOf(id) !== undefined;
+	}
+
+	/** Whether the saved session knows which queued items are new (older ones did not). */
+	get knowsFresh(): boolean {
+		return this.data.fresh !== undefined;
+	}
+
+	/** Fills in the new items of a session saved before they were recorded. */
+	markFresh(ids: readonly string[]): void {
+		this.data = { ...this.data, fresh: [...ids] };
+	}
+
 	/** When the next learning card is due, if the queue is otherwise empty. */
 	get nextLearningDue(): number | undefined {
 		return this.data.learning.reduce<number | undefined>(
@@ -133,6 +181,7 @@ export class DrillSession {
 			order: [...this.data.order],
 			pos: this.data.pos,
 			learning: this.data.learning.map((l) => ({ ...l })),
+			...(this.data.fresh ? { fresh: [...this.data.fresh] } : {}),
 			undo: (this.data.undo ?? []).map((u) => ({
 				...u,
 				learning: u.learning.map((l) => ({ ...l })),

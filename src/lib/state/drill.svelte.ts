@@ -6,6 +6,7 @@ import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import { timezoneOffset } from '$lib/format';
 import { Rating, type Grade } from '$lib/srs/scheduler';
+import type { Pile, PileCounts } from '$lib/srs/session';
 import { srsSettings } from '$lib/srs/settings';
 import { catalog } from './catalog.svelte';
 import { DrillEngine } from './drill-engine';
@@ -27,8 +28,15 @@ export class DrillState {
 	answer = $state<ItemAnswer | undefined>(undefined);
 	/** The rating the last scenario answer earned, shown with its feedback. */
 	lastRating = $state<Grade | undefined>(undefined);
-	doneToday = $state(0);
-	remaining = $state(0);
+	/** Cards left today in each pile (new, in learning steps, reviews), as Anki shows them. */
+	counts = $state<PileCounts>({ new: 0, learning: 0, review: 0 });
+	/** The pile the card on screen came from. */
+	pile = $state<Pile | undefined>(undefined);
+	/** Distinct cards and reviews today: one card can take several reviews. */
+	cardsToday = $state(0);
+	reviewsToday = $state(0);
+	/** Cards reviewed today that are done for the day, for the progress bar. */
+	finishedToday = $state(0);
 	canUndo = $state(false);
 	/** When a card in its learning steps comes back, once the queue is otherwise empty. */
 	comeBackAt = $state<number | undefined>(undefined);
@@ -56,6 +64,7 @@ export class DrillState {
 					itemId: i.id,
 					bankId: i.bankId,
 					section: i.section,
+					type: i.type,
 					exams: i.exams
 				})),
 				settings,
@@ -78,6 +87,7 @@ export class DrillState {
 		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
 		this.lastRating = undefined;
 		this.#sync();
+		this.pile = id === undefined ? undefined : engine.pileOf(id);
 		if (item) {
 			this.phase = 'answering';
 		} else {
@@ -90,8 +100,10 @@ export class DrillState {
 	#sync(): void {
 		const engine = this.#engine;
 		if (!engine) return;
-		this.doneToday = engine.doneToday;
-		this.remaining = engine.remaining;
+		this.counts = engine.counts;
+		this.cardsToday = engine.cardsToday;
+		this.reviewsToday = engine.reviewsToday;
+		this.finishedToday = engine.finishedToday;
 		this.canUndo = engine.canUndo;
 	}
 

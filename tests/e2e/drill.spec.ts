@@ -64,6 +64,8 @@ async function gradeWithKeyboard(page: Page, right = false): Promise<string> {
 const counts = (page: Page) => page.getByTestId('drill-counts');
 const pile = (page: Page, name: 'new' | 'learning' | 'review') =>
 	counts(page).locator(`[data-pile="${name}"] strong`);
+/** The three numbers, new first. */
+const numbers = (page: Page) => counts(page).locator('[data-pile] strong');
 /** Waits until `n` grades have been saved today. */
 const reviewed = (page: Page, n: number) =>
 	expect(counts(page)).toHaveAttribute('data-reviews', String(n));
@@ -79,12 +81,12 @@ test('drill five cards with the keyboard only, reload, and the queue continues',
 		graded.push(await gradeWithKeyboard(page));
 	}
 	await reviewed(page, 5);
-	const left = await counts(page).innerText();
+	const left = await numbers(page).allInnerTexts();
 	const nextId = await page.locator('article[data-item-id]').getAttribute('data-item-id');
 
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
-	await expect(counts(page)).toHaveText(left);
+	await expect(numbers(page)).toHaveText(left);
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', nextId!);
 	expect(graded).not.toContain(nextId);
 });
@@ -122,7 +124,7 @@ test('U undoes the last grade and shows that card again', async ({ page }) => {
 test('U undoes the last grade after a reload, and the counts come back', async ({ page }) => {
 	await open(page, '/drill');
 	await reviewed(page, 0);
-	const before = await counts(page).innerText();
+	const before = await numbers(page).allInnerTexts();
 	const first = await gradeWithKeyboard(page);
 	await reviewed(page, 1);
 
@@ -134,23 +136,31 @@ test('U undoes the last grade after a reload, and the counts come back', async (
 	await page.keyboard.press('u');
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first);
 	await reviewed(page, 0);
-	await expect(counts(page)).toHaveText(before);
+	await expect(numbers(page)).toHaveText(before);
 });
 
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(
+		violations.map((v) => v.id),
+		label
+	).toEqual([]);
+}
+
 for (const scheme of ['light', 'dark'] as const) {
-	test(`drill screens have no axe violations (${scheme})`, async ({ page }) => {
+	test(`a drill card has no axe violations (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });
 		await open(page, '/drill');
 		await expect(page.locator('article[data-item-id]')).toBeVisible();
-		const check = async (label: string) => {
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			expect(
-				violations.map((v) => v.id),
-				label
-			).toEqual([]);
-		};
-		await check('drill card');
+		await expect(pile(page, 'new')).toHaveText('15');
+		await expectNoAxeViolations(page, 'drill card');
 		await page.screenshot({ path: `test-results/screenshots/drill-${scheme}.png`, fullPage: true });
+	});
+
+	test(`the end of the day has no axe violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, '/drill');
+		await reviewed(page, 0);
 		// Lower the daily limit so the end-of-day screen is reached quickly.
 		await page.evaluate(async () => {
 			const req = indexedDB.open('codedrill');
@@ -182,6 +192,6 @@ for (const scheme of ['light', 'dark'] as const) {
 			path: `test-results/screenshots/drill-done-${scheme}.png`,
 			fullPage: true
 		});
-		await check('end of day');
+		await expectNoAxeViolations(page, 'end of day');
 	});
 }

@@ -196,7 +196,10 @@ describe('DrillEngine', () => {
 		const { clock, engine } = setup({ newPerDay: 3 }, SCENARIOS);
 		const e = engine();
 		await e.open();
-		const seen = await drillAll(e, clock, Rating.Again);
+		const first = e.current()!;
+		expect(await e.grade(first, Rating.Again, ANSWER)).toBe(1); // back tomorrow
+		clock.now += MIN;
+		const seen = [first, ...(await drillAll(e, clock, Rating.Again))];
 		expect(seen).toHaveLength(3);
 		expect(new Set(seen).size).toBe(3);
 		// Hours later the same day, and after a reload: still nothing to do.
@@ -219,7 +222,7 @@ describe('DrillEngine', () => {
 		expect(e.counts).toEqual({ new: 3, learning: 0, review: 0 });
 		const a = e.current()!;
 		expect(e.pileOf(a)).toBe('new');
-		await e.grade(a, Rating.Good, ANSWER); // into its 10-minute learning step
+		expect(await e.grade(a, Rating.Good, ANSWER)).toBe(0); // into its 10-minute step
 		expect(e.counts).toEqual({ new: 2, learning: 1, review: 0 });
 		expect(e.pileOf(a)).toBe('learning');
 		expect([e.cardsToday, e.reviewsToday, e.finishedToday]).toEqual([1, 1, 0]);

@@ -174,8 +174,11 @@ export class DrillEngine {
 		return ratingForAnswer(correct, durationMs, this.#medians.get(section));
 	}
 
-	/** Grades the current item and writes attempt, review log, card and session together. */
-	async grade(itemId: string, rating: Grade, answer: AnswerFields): Promise<void> {
+	/**
+	 * Grades the current item and writes attempt, review log, card and session together. Resolves
+	 * with how many learner days away the card is now due (0: it comes back today).
+	 */
+	async grade(itemId: string, rating: Grade, answer: AnswerFields): Promise<number> {
 		const item = this.#byId.get(itemId);
 		const session = this.#session;
 		if (!item || !session) throw new Error(`no drill item ${itemId}`);
@@ -190,13 +193,16 @@ export class DrillEngine {
 			sessionId: `drill-${session.day}`,
 			at: now
 		};
+		let due = now;
 		try {
 			await this.d.drill.grade(itemId, (before) => {
 				const { card, log } = review(f, before, meta, rating, now, session.day);
+				due = card.due;
 				session.graded(itemId, card.due, this.dayEnd, now);
 				return { attempt, card, log, session: session.snapshot() };
 			});
 			this.#today.set(itemId, (this.#today.get(itemId) ?? 0) + 1);
+			return learnerDay(due, this.d.settings.dayStartHour, this.d.offset(due)) - session.day;
 		} catch (e) {
 			// Nothing was written: put the session back so the item is still current.
 			this.#session = new DrillSession(snapshot);

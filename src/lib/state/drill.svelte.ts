@@ -28,6 +28,8 @@ export class DrillState {
 	answer = $state<ItemAnswer | undefined>(undefined);
 	/** The rating the last scenario answer earned, shown with its feedback. */
 	lastRating = $state<Grade | undefined>(undefined);
+	/** How many learner days until the last graded card comes back (0: later today). */
+	lastInDays = $state<number | undefined>(undefined);
 	/** Cards left today in each pile (new, in learning steps, reviews), as Anki shows them. */
 	counts = $state<PileCounts>({ new: 0, learning: 0, review: 0 });
 	/** The pile the card on screen came from. */
@@ -86,6 +88,7 @@ export class DrillState {
 		const item = id === undefined ? undefined : this.#items.get(id);
 		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
 		this.lastRating = undefined;
+		this.lastInDays = undefined;
 		this.#sync();
 		this.pile = id === undefined ? undefined : engine.pileOf(id);
 		if (item) {
@@ -113,8 +116,10 @@ export class DrillState {
 		const engine = this.#engine;
 		if (!graded || !engine || !this.answer) return;
 		const rating = engine.ratingFor(this.answer.item.id, graded.correct, graded.durationMs);
-		if (await this.#grade(rating, graded)) {
+		const inDays = await this.#grade(rating, graded);
+		if (inDays !== undefined) {
 			this.lastRating = rating;
+			this.lastInDays = inDays;
 			this.phase = 'feedback';
 		}
 	}
@@ -124,16 +129,17 @@ export class DrillState {
 		const graded = this.answer?.selfGrade(grade);
 		if (!graded) return;
 		const rating = (SELF_GRADES.indexOf(grade) + 1) as Grade;
-		if (await this.#grade(rating, graded)) await this.#present();
+		if ((await this.#grade(rating, graded)) !== undefined) await this.#present();
 	}
 
-	async #grade(rating: Grade, graded: GradedAnswer): Promise<boolean> {
+	/** Resolves with the learner days until the card is due again, or undefined if not saved. */
+	async #grade(rating: Grade, graded: GradedAnswer): Promise<number | undefined> {
 		const engine = this.#engine;
 		const item = this.answer?.item;
-		if (!engine || !item || this.busy) return false;
+		if (!engine || !item || this.busy) return undefined;
 		this.busy = true;
 		try {
-			await engine.grade(item.id, rating, {
+			const inDays = await engine.grade(item.id, rating, {
 				itemType: item.type,
 				response: graded.response,
 				score: graded.score,
@@ -142,12 +148,12 @@ export class DrillState {
 			});
 			this.#sync();
 			void storage.keep();
-			return true;
+			return inDays;
 		} catch (e) {
 			storage.fail(e);
 			// Nothing was written; let the learner answer again.
 			this.answer = new ItemAnswer(item, this.clock);
-			return false;
+			return undefined;
 		} finally {
 			this.busy = false;
 		}

@@ -157,6 +157,37 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.screenshot({ path: `test-results/screenshots/drill-${scheme}.png`, fullPage: true });
 	});
 
+	test(`a wrong scenario answer is back tomorrow, and its feedback has no axe violations (${scheme})`, async ({
+		page
+	}) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, '/drill');
+		// New cards are interleaved across sections: a scenario question comes within a few.
+		for (let i = 0; i < 8 && (await shownType(page)) === 'flashcard'; i++) {
+			await gradeWithKeyboard(page);
+			await reviewed(page, i + 1);
+		}
+		expect(await shownType(page)).not.toBe('flashcard');
+		const id = await page.locator('article[data-item-id]').getAttribute('data-item-id');
+		const learning = await pile(page, 'learning').innerText();
+		// A wrong answer (the first option, or a wrong code) is Again, and waits for another day.
+		const type = await shownType(page);
+		if (type === 'single-best-answer') {
+			const key = (await keyOf(page, id!)) as Extract<Item, { type: 'single-best-answer' }>;
+			await page.keyboard.press(key.answer === 'A' ? 'b' : 'a');
+		} else {
+			await page.keyboard.type('R69');
+		}
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('rating')).toHaveText(/Scheduled as Again\s*· back tomorrow/);
+		await expect(pile(page, 'learning')).toHaveText(learning);
+		await page.screenshot({
+			path: `test-results/screenshots/drill-feedback-${scheme}.png`,
+			fullPage: true
+		});
+		await expectNoAxeViolations(page, 'scenario feedback');
+	});
+
 	test(`the end of the day has no axe violations (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });
 		await open(page, '/drill');

@@ -39,7 +39,7 @@ export async function run(): Promise<Record<string, number>> {
 	for (let i = 0; i < CARDS; i++) {
 		const itemId = `item-${i}`;
 		const section = SECTIONS[i % SECTIONS.length]!;
-		items.push({ itemId, bankId: 'bench', section, exams: ['CPC'] });
+		items.push({ itemId, bankId: 'bench', section, type: 'flashcard', exams: ['CPC'] });
 		// Spread due dates over the past week and the next year: about 2% are due today.
 		const due = now - 7 * DAY + ((i * 7919) % 372) * DAY;
 		cards.push({
@@ -64,6 +64,7 @@ export async function run(): Promise<Record<string, number>> {
 			itemId: `item-${i}`,
 			bankId: 'bench',
 			section: SECTIONS[i % SECTIONS.length]!,
+			type: 'flashcard',
 			exams: ['CPC']
 		});
 

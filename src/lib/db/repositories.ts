@@ -111,14 +111,20 @@ export function drillRepo(db: CodeDrillDb) {
 		/**
 		 * Undoes one grade: the card goes back to exactly what the review log kept, the log and its
 		 * attempt are deleted, and the session is restored. One transaction, like `grade`.
+		 *
+		 * The grade is named by its item and time (the session keeps these across a reload); it
+		 * must be that item's newest review, or something else has graded the card since (another
+		 * tab) and nothing is changed.
 		 */
-		undo(reviewId: number, session: SessionData): Promise<void> {
+		undo(itemId: string, reviewedAt: number, session: SessionData): Promise<void> {
 			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
-				const log = await db.reviews.get(reviewId);
-				if (!log) throw new Error(`review ${reviewId} is not in the log`);
+				const log = await db.reviews.where('itemId').equals(itemId).last();
+				if (!log || log.reviewedAt !== reviewedAt || log.id === undefined) {
+					throw new Error('That grade can no longer be undone: the card was graded again since.');
+				}
 				if (log.before) await db.cards.put(log.before);
 				else await db.cards.delete(log.itemId);
-				await db.reviews.delete(reviewId);
+				await db.reviews.delete(log.id);
 				if (log.attemptId !== undefined) await db.attempts.delete(log.attemptId);
 				await db.settings.put({ key: SESSION_KEY, value: session });
 			});

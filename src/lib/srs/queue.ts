@@ -9,7 +9,7 @@
  *    is left.
  */
 import type { FSRS } from 'ts-fsrs';
-import type { ExamPreset } from '../content/types.ts';
+import type { ExamPreset, ItemType } from '../content/types.ts';
 import { hashUnit } from '../random.ts';
 import { retrievability, State } from './scheduler.ts';
 import type { CardRecord } from './types.ts';
@@ -18,6 +18,8 @@ export interface DrillItem {
 	itemId: string;
 	bankId: string;
 	section: string;
+	/** Flashcards keep short learning steps; scenario items do not (see `cardKind`). */
+	type: ItemType;
 	exams: readonly ExamPreset[];
 }
 
@@ -55,6 +57,8 @@ export interface BuiltQueue {
 	order: string[];
 	/** Cards in learning steps due later today: they join the session when their step ends. */
 	learning: { id: string; due: number }[];
+	/** The items of `order` that are new, for the new and review counts. */
+	fresh: string[];
 }
 
 export function buildQueue(q: QueueInput): BuiltQueue {
@@ -72,7 +76,11 @@ export function buildQueue(q: QueueInput): BuiltQueue {
 
 	const room = Math.max(0, q.newPerDay - q.newToday);
 	const fresh = room === 0 ? [] : pickNew(q, room);
-	return { order: interleave([...reviews, ...fresh], (id) => section.get(id) ?? ''), learning };
+	return {
+		order: interleave([...reviews, ...fresh], (id) => section.get(id) ?? ''),
+		learning,
+		fresh
+	};
 }
 
 /** Weighted sampling without replacement (Efraimidis-Spirakis keys u^(1/w)). */

@@ -3,6 +3,7 @@
  * Pure: every function takes `now`; ts-fsrs's fuzz is seeded from the card and review time.
  */
 import { createEmptyCard, fsrs, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import type { ItemType } from '../content/types.ts';
 import type { CardRecord, ReviewRecord } from './types.ts';
 import type { SrsSettings } from './settings.ts';
 
@@ -15,14 +16,30 @@ export interface CardMeta {
 	section: string;
 }
 
-export function makeFsrs(s: SrsSettings): FSRS {
+/**
+ * Flashcards test recall, so they keep short (re)learning steps. Scenario items (multiple choice,
+ * code entry, record cases) test coding reasoning: once the key and rationale have been shown, an
+ * answer minutes later tests memory of the letter or code, not the reasoning. They get no steps:
+ * FSRS schedules them in whole days, so a wrong answer comes back on a later learner day, never
+ * the same one, and a right one graduates at once.
+ */
+export type CardKind = 'flashcard' | 'scenario';
+
+export function cardKind(type: ItemType): CardKind {
+	return type === 'flashcard' ? 'flashcard' : 'scenario';
+}
+
+export function makeFsrs(s: SrsSettings, kind: CardKind = 'flashcard'): FSRS {
+	const stepped = kind === 'flashcard';
 	return fsrs({
 		request_retention: s.retention,
 		maximum_interval: s.maxIntervalDays,
 		enable_fuzz: s.fuzz,
 		enable_short_term: true,
-		learning_steps: s.learningSteps,
-		relearning_steps: s.relearningSteps
+		// An empty list means no same-day steps (checked against ts-fsrs 5.4: the card goes
+		// straight to Review with an interval of at least one day).
+		learning_steps: stepped ? s.learningSteps : [],
+		relearning_steps: stepped ? s.relearningSteps : []
 	});
 }
 

@@ -11,7 +11,7 @@ import {
 	type QueueInput
 } from './queue';
 import { makeFsrs, median, Rating, ratingForAnswer, review, State, type Grade } from './scheduler';
-import { DrillSession } from './session';
+import { DrillSession, UNDO_DEPTH } from './session';
 import { DEFAULT_SRS, srsSettings } from './settings';
 import type { CardRecord } from './types';
 import type { ExamPreset } from '../content/types';
@@ -30,6 +30,7 @@ function items(n: number, sections = ['em', 'surgery', 'radiology']): DrillItem[
 		itemId: `item-${String(i).padStart(3, '0')}`,
 		bankId: 'cpc',
 		section: sections[i % sections.length]!,
+		type: 'flashcard' as const,
 		exams: ['CPC'] as const
 	}));
 }
@@ -90,8 +91,8 @@ describe('scheduler', () => {
 		expect(lapsed.lapses).toBe(1);
 
 		const dayEnd = lapseAt + 12 * HOUR;
-		const session = DrillSession.start(0, { order: ['b'], learning: [] });
-		session.graded('a', lapsed.due, dayEnd);
+		const session = DrillSession.start(0, { order: ['b'], learning: [], fresh: [] });
+		session.graded('a', lapsed.due, dayEnd, lapseAt);
 		expect(session.next(lapseAt + 5 * MIN)).toBe('b');
 		expect(session.next(lapseAt + 10 * MIN)).toBe('a');
 		expect(at).toBeLessThan(lapseAt);
@@ -297,23 +298,198 @@ describe('properties', () => {
 
 describe('DrillSession', () => {
 	it('serves the queue in order, then learning cards within the learn-ahead window', () => {
-		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [] });
+		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [], fresh: [] });
 		expect(s.next(T0)).toBe('a');
-		s.graded('a', T0 + 10 * MIN, T0 + DAY);
+		s.graded('a', T0 + 10 * MIN, T0 + DAY, T0);
 		expect(s.next(T0)).toBe('b');
-		s.graded('b', T0 + 3 * DAY, T0 + DAY);
+		s.graded('b', T0 + 3 * DAY, T0 + DAY, T0);
 		expect(s.remaining).toBe(1);
 		expect(s.next(T0)).toBe('a'); // within 20 minutes, nothing else left
-		s.graded('a', T0 + 2 * DAY, T0 + DAY);
+		s.graded('a', T0 + 2 * DAY, T0 + DAY, T0);
 		expect(s.next(T0)).toBeUndefined();
 		expect(s.remaining).toBe(0);
 	});
 
 	it('snapshots are deep copies', () => {
-		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [] });
+		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [], fresh: [] });
 		const snap = s.snapshot();
-		s.graded('a', T0, T0 + DAY);
-		expect(snap).toEqual({ day: 1, order: ['a', 'b'], pos: 0, learning: [] });
+		s.graded('a', T0, T0 + DAY, T0);
+		expect(snap).toEqual({ day: 1, order: ['a', 'b'], pos: 0, learning: [], fresh: [], undo: [] });
 		expect(new DrillSession(snap).next(T0)).toBe('a');
+	});
+
+	it('undoes grades in reverse order, also from saved data (after a reload)', () => {
+		const s = DrillSession.start(1, { order: ['a', 'b', 'c'], learning: [], fresh: [] });
+		const start = s.snapshot();
+		s.graded('a', T0 + 10 * MIN, T0 + DAY, T0);
+		const afterA = s.snapshot();
+		s.graded('b', T0 + 3 * DAY, T0 + DAY, T0 + MIN);
+		s.graded('a', T0 + 2 * DAY, T0 + DAY, T0 + 11 * MIN);
+		expect(s.next(T0 + 12 * MIN)).toBe('c');
+
+		// A reload: the session comes back from what was saved, undo steps included.
+		const reloaded = new DrillSession(JSON.parse(JSON.stringify(s.snapshot())));
+		expect(reloaded.lastGrade).toEqual({ itemId: 'a', at: T0 + 11 * MIN });
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.next(T0 + 12 * MIN)).toBe('a');
+		expect(reloaded.lastGrade).toEqual({ itemId: 'b', at: T0 + MIN });
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.snapshot()).toEqual(afterA);
+		expect(reloaded.undo()).toBe(true);
+		expect(reloaded.snapshot()).toEqual(start);
+		expect(reloaded.undo()).toBe(false);
+		expect(reloaded.lastGrade).toBeUndefined();
+	});
+
+	it('keeps only the last UNDO_DEPTH grades, and none once a bank change reorders the queue', () => {
+		const ids = Array.from({ length: UNDO_DEPTH + 5 }, (_, i) => `i${i}`);
+		const s = DrillSession.start(1, { order: ids, learning: [], fresh: [] });
+		ids.forEach((id, n) => s.graded(id, T0 + 3 * DAY, T0 + DAY, T0 + n));
+		expect(s.snapshot().undo).toHaveLength(UNDO_DEPTH);
+		s.keepOnly(new Set(ids));
+		expect(s.lastGrade).toEqual({ itemId: ids.at(-1), at: T0 + ids.length - 1 });
+		s.keepOnly(new Set(ids.slice(1)));
+		expect(s.lastGrade).toBeUndefined();
+	});
+});
+
+describe('a day of drilling, simulated', () => {
+	type Kind = 'flashcard' | 'scenario';
+	const kinds: Record<string, Kind> = {
+		'item-000': 'scenario',
+		'item-001': 'scenario',
+		'item-002': 'flashcard',
+		'item-003': 'flashcard',
+		'item-004': 'scenario'
+	};
+	const dayItems = items(5).map((i) => ({
+		...i,
+		type: kinds[i.itemId] === 'scenario' ? ('single-best-answer' as const) : ('flashcard' as const)
+	}));
+	const schedulers = {
+		flashcard: makeFsrs(settings, 'flashcard'),
+		scenario: makeFsrs(settings, 'scenario')
+	};
+
+	/**
+	 * Drills one learner day from `start`, 30 s per card, waiting for learning cards when nothing
+	 * else is left; `rate` answers each showing. Returns every showing in order, with the counts
+	 * on screen just before it.
+	 */
+	function simulateDay(
+		start: number,
+		rate: (id: string, showing: number) => Grade,
+		cards = new Map<string, CardRecord>()
+	) {
+		const day = learnerDay(start, 4, 0);
+		const dayEnd = dayStartsAt(day + 1, 4, 0);
+		const queue = buildQueue(
+			queueInput({
+				items: dayItems,
+				candidates: [...cards.values()],
+				known: new Set(cards.keys()),
+				now: start,
+				dayEnd,
+				newPerDay: 5
+			})
+		);
+		const session = DrillSession.start(day, queue);
+		const shown: { id: string; at: number; counts: ReturnType<DrillSession['counts']> }[] = [];
+		let now = start;
+		for (let guard = 0; guard < 100; guard++) {
+			let id = session.next(now);
+			if (id === undefined && session.nextLearningDue !== undefined) {
+				now = Math.max(now, session.nextLearningDue);
+				id = session.next(now);
+			}
+			if (id === undefined) break;
+			shown.push({ id, at: now, counts: session.counts() });
+			const count = shown.filter((s) => s.id === id).length;
+			const { card } = review(
+				schedulers[kinds[id]!],
+				cards.get(id) ?? null,
+				meta(id),
+				rate(id, count),
+				now,
+				day
+			);
+			cards.set(id, card);
+			session.graded(id, card.due, dayEnd, now);
+			now += 30_000;
+		}
+		return { shown, cards, session, dayEnd };
+	}
+
+	it('does not show a scenario item answered wrong again the same learner day', () => {
+		// Every scenario answer is wrong; flashcards are Again once, then Good.
+		const { shown, cards, dayEnd } = simulateDay(T0, (id, n) =>
+			kinds[id] === 'scenario' || n === 1 ? Rating.Again : Rating.Good
+		);
+		const times = (id: string) => shown.filter((s) => s.id === id).length;
+		for (const id of ['item-000', 'item-001', 'item-004']) {
+			expect(times(id), id).toBe(1);
+			// It waits for the next learner day, where it is due again.
+			const card = cards.get(id)!;
+			expect(card.due).toBeGreaterThanOrEqual(dayEnd);
+			expect(isDue(card, dayEnd, dayStartsAt(learnerDay(dayEnd, 4, 0) + 1, 4, 0))).toBe(true);
+		}
+		// Flashcards keep their short steps: Again comes back within minutes, the same day.
+		for (const id of ['item-002', 'item-003']) {
+			const at = shown.filter((s) => s.id === id).map((s) => s.at);
+			expect(at.length, id).toBeGreaterThan(1);
+			expect(at[1]! - at[0]!).toBeLessThan(15 * MIN);
+		}
+	});
+
+	it('does not show a scenario item answered right again the same day either', () => {
+		const { shown } = simulateDay(T0, () => Rating.Good);
+		for (const id of ['item-000', 'item-001', 'item-004'])
+			expect(shown.filter((s) => s.id === id)).toHaveLength(1);
+	});
+
+	it('counts go down as cards leave their pile (new, learning, review)', () => {
+		// Yesterday: everything answered right, so today some are reviews again.
+		const yesterday = simulateDay(T0 - 3 * DAY, () => Rating.Good);
+		const { shown, session } = simulateDay(T0, () => Rating.Good, yesterday.cards);
+		expect(shown.length).toBeGreaterThan(0);
+		const first = shown[0]!.counts;
+		expect(first.new + first.learning + first.review).toBeGreaterThan(0);
+		for (let i = 1; i < shown.length; i++) {
+			const [a, b] = [shown[i - 1]!.counts, shown[i]!.counts];
+			// Each pile only goes down, except learning, which a card enters from new or review.
+			expect(b.new).toBeLessThanOrEqual(a.new);
+			expect(b.review).toBeLessThanOrEqual(a.review);
+			expect(b.new + b.learning + b.review).toBeLessThanOrEqual(a.new + a.learning + a.review);
+		}
+		expect(session.counts()).toEqual({ new: 0, learning: 0, review: 0 });
+	});
+});
+
+describe('DrillSession counts', () => {
+	it('counts new, learning and review cards like Anki and names the pile of each card', () => {
+		const s = DrillSession.start(1, {
+			order: ['n1', 'r1', 'n2'],
+			learning: [{ id: 'l1', due: T0 + 5 * MIN }],
+			fresh: ['n1', 'n2']
+		});
+		expect(s.counts()).toEqual({ new: 2, learning: 1, review: 1 });
+		expect([s.pileOf('n1'), s.pileOf('r1'), s.pileOf('l1'), s.pileOf('x')]).toEqual([
+			'new',
+			'review',
+			'learning',
+			undefined
+		]);
+		s.graded('n1', T0 + 10 * MIN, T0 + DAY, T0); // a new flashcard enters its learning steps
+		expect(s.counts()).toEqual({ new: 1, learning: 2, review: 1 });
+		expect(s.pileOf('n1')).toBe('learning');
+		s.graded('r1', T0 + 3 * DAY, T0 + DAY, T0 + MIN); // a review, done for today
+		expect(s.counts()).toEqual({ new: 1, learning: 2, review: 0 });
+		s.graded('n2', T0 + DAY + HOUR, T0 + DAY, T0 + 2 * MIN); // a scenario item: tomorrow
+		expect(s.counts()).toEqual({ new: 0, learning: 2, review: 0 });
+		s.graded('l1', T0 + 2 * DAY, T0 + DAY, T0 + 5 * MIN); // graduates
+		expect(s.counts()).toEqual({ new: 0, learning: 1, review: 0 });
+		s.undo();
+		s.undo();
+		expect(s.counts()).toEqual({ new: 1, learning: 2, review: 0 });
 	});
 });

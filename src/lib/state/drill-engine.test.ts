@@ -16,8 +16,12 @@ const ITEMS: DrillItem[] = Array.from({ length: 10 }, (_, i) => ({
 	itemId: `i${i}`,
 	bankId: 'cpc',
 	section: ['em', 'surgery'][i % 2]!,
+	type: 'flashcard',
 	exams: ['CPC']
 }));
+
+/** The same items, every one a scenario question (multiple choice). */
+const SCENARIOS: DrillItem[] = ITEMS.map((i) => ({ ...i, type: 'single-best-answer' }));
 
 const ANSWER: AnswerFields = {
 	itemType: 'flashcard',
@@ -27,14 +31,14 @@ const ANSWER: AnswerFields = {
 	durationMs: 3000
 };
 
-function setup(settings: Partial<SrsSettings> = {}) {
+function setup(settings: Partial<SrsSettings> = {}, items = ITEMS) {
 	const db = createDb('drill', { indexedDB: new IDBFactory(), IDBKeyRange });
 	const clock = { now: T0 };
 	const engine = () =>
 		new DrillEngine({
 			drill: drillRepo(db),
 			attempts: attemptsRepo(db),
-			items: ITEMS,
+			items,
 			settings: { ...DEFAULT_SRS, fuzz: false, newPerDay: 3, ...settings },
 			clock: () => clock.now,
 			offset: () => 0
@@ -81,7 +85,7 @@ describe('DrillEngine', () => {
 		expect(reloaded.current()).not.toBe(a);
 		const rest = await drillAll(reloaded, clock);
 		expect(new Set([a, ...rest]).size).toBe(3);
-		expect(reloaded.doneToday).toBe(3);
+		expect(reloaded.reviewsToday).toBe(3);
 	});
 
 	it('holds the limit when the queue is rebuilt from the database (no saved session)', async () => {
@@ -147,7 +151,7 @@ describe('DrillEngine', () => {
 		await e.undo();
 		expect(await tables(db)).toEqual(before);
 		expect(e.current()).toBe(current);
-		expect(e.doneToday).toBe(1);
+		expect(e.reviewsToday).toBe(1);
 		expect(e.canUndo).toBe(true);
 		await e.undo();
 		expect(await tables(db)).toEqual({
@@ -156,6 +160,104 @@ describe('DrillEngine', () => {
 			attempts: [],
 			settings: [expect.objectContaining({ key: 'drill-session' })]
 		});
+	});
+
+	it('undoes the last grade after a reload (a new engine on the same database)', async () => {
+		const { db, clock, engine } = setup();
+		const e = engine();
+		await e.open();
+		const first = e.current()!;
+		await e.grade(first, Rating.Good, ANSWER);
+		clock.now += MIN;
+		const before = await tables(db);
+		const second = e.current()!;
+		await e.grade(second, Rating.Again, { ...ANSWER, correct: false, score: 0 });
+		clock.now += MIN;
+
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.canUndo).toBe(true);
+		await reloaded.undo();
+		expect(await tables(db)).toEqual(before);
+		expect(reloaded.current()).toBe(second);
+		expect(reloaded.reviewsToday).toBe(1);
+		// And the grade before it, after yet another reload.
+		const again = engine();
+		await again.open();
+		await again.undo();
+		expect(again.current()).toBe(first);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await db.attempts.count()).toBe(0);
+		expect(await db.cards.count()).toBe(0);
+		expect(again.canUndo).toBe(false);
+	});
+
+	it('does not bring a wrong scenario answer back the same learner day', async () => {
+		const { clock, engine } = setup({ newPerDay: 3 }, SCENARIOS);
+		const e = engine();
+		await e.open();
+		const first = e.current()!;
+		expect(await e.grade(first, Rating.Again, ANSWER)).toBe(1); // back tomorrow
+		clock.now += MIN;
+		const seen = [first, ...(await drillAll(e, clock, Rating.Again))];
+		expect(seen).toHaveLength(3);
+		expect(new Set(seen).size).toBe(3);
+		// Hours later the same day, and after a reload: still nothing to do.
+		clock.now = Date.UTC(2026, 10, 23, 3, 59);
+		const late = engine();
+		await late.open();
+		expect(late.current()).toBeUndefined();
+		// The next learner day they are due again (before any new item: reviews come first).
+		clock.now = Date.UTC(2026, 10, 23, 4, 0);
+		const tomorrow = engine();
+		await tomorrow.open();
+		expect(seen).toContain(tomorrow.current());
+		expect(tomorrow.counts).toEqual({ new: 3, learning: 0, review: 3 });
+	});
+
+	it('shows new, learning and review counts that go down, and counts cards apart from reviews', async () => {
+		const { clock, engine } = setup({ newPerDay: 3 });
+		const e = engine();
+		await e.open();
+		expect(e.counts).toEqual({ new: 3, learning: 0, review: 0 });
+		const a = e.current()!;
+		expect(e.pileOf(a)).toBe('new');
+		expect(await e.grade(a, Rating.Good, ANSWER)).toBe(0); // into its 10-minute step
+		expect(e.counts).toEqual({ new: 2, learning: 1, review: 0 });
+		expect(e.pileOf(a)).toBe('learning');
+		expect([e.cardsToday, e.reviewsToday, e.finishedToday]).toEqual([1, 1, 0]);
+		clock.now += MIN;
+
+		// The counts and tallies survive a reload.
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.counts).toEqual({ new: 2, learning: 1, review: 0 });
+		expect([reloaded.cardsToday, reloaded.reviewsToday]).toEqual([1, 1]);
+		// Good twice on every card: three cards, six reviews.
+		await drillAll(reloaded, clock, Rating.Good);
+		expect(reloaded.counts).toEqual({ new: 0, learning: 0, review: 0 });
+		expect([reloaded.cardsToday, reloaded.reviewsToday, reloaded.finishedToday]).toEqual([3, 6, 3]);
+		await reloaded.undo();
+		expect(reloaded.counts).toEqual({ new: 0, learning: 1, review: 0 });
+		expect([reloaded.cardsToday, reloaded.reviewsToday, reloaded.finishedToday]).toEqual([3, 5, 2]);
+	});
+
+	it('reads a session saved before the counts and undo were kept', async () => {
+		const { db, clock, engine } = setup({ newPerDay: 3 });
+		const e = engine();
+		await e.open();
+		await e.grade(e.current()!, Rating.Good, ANSWER);
+		clock.now += MIN;
+		const row = await db.settings.get('drill-session');
+		const { fresh, undo, ...old } = row!.value as Record<string, unknown>;
+		expect([fresh, undo]).not.toContain(undefined);
+		await db.settings.put({ key: 'drill-session', value: old });
+
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.counts).toEqual({ new: 2, learning: 1, review: 0 });
+		expect(reloaded.canUndo).toBe(false);
+		expect(await drillAll(reloaded, clock, Rating.Easy)).toHaveLength(3);
 	});
 
 	it('writes nothing when any part of a grade fails', async () => {

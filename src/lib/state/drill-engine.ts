@@ -6,8 +6,16 @@ import type { AttemptRecord } from '../db/db.ts';
 import type { AttemptsRepo, DrillRepo } from '../db/repositories.ts';
 import { dayStartsAt, learnerDay } from '../srs/day.ts';
 import { buildQueue, sectionWeakness, type DrillItem } from '../srs/queue.ts';
-import { makeFsrs, median, ratingForAnswer, review, type Grade } from '../srs/scheduler.ts';
-import { DrillSession, type SessionData } from '../srs/session.ts';
+import {
+	cardKind,
+	makeFsrs,
+	median,
+	ratingForAnswer,
+	review,
+	type CardKind,
+	type Grade
+} from '../srs/scheduler.ts';
+import { DrillSession, type Pile, type PileCounts } from '../srs/session.ts';
 import type { SrsSettings } from '../srs/settings.ts';
 
 export interface EngineDeps {
@@ -31,14 +39,18 @@ const HISTORY = 1000;
 
 export class DrillEngine {
 	#session: DrillSession | undefined;
-	#undo: { reviewId: number; before: SessionData }[] = [];
 	#medians = new Map<string, number>();
-	#doneToday = 0;
-	readonly #fsrs;
+	/** Reviews given today per item: its size is the cards drilled, its sum the reviews. */
+	#today = new Map<string, number>();
+	/** One scheduler per kind of card: only flashcards have same-day learning steps. */
+	readonly #fsrs: Record<CardKind, ReturnType<typeof makeFsrs>>;
 	readonly #byId;
 
 	constructor(private readonly d: EngineDeps) {
-		this.#fsrs = makeFsrs(d.settings);
+		this.#fsrs = {
+			flashcard: makeFsrs(d.settings, 'flashcard'),
+			scenario: makeFsrs(d.settings, 'scenario')
+		};
 		this.#byId = new Map(d.items.map((i) => [i.itemId, i]));
 	}
 
@@ -60,11 +72,17 @@ export class DrillEngine {
 			this.d.attempts.recent(HISTORY),
 			this.d.drill.reviewsOn(day)
 		]);
-		this.#doneToday = reviewsToday.length;
+		this.#today = new Map();
+		for (const r of reviewsToday) this.#today.set(r.itemId, (this.#today.get(r.itemId) ?? 0) + 1);
 		this.#medians = sectionMedians(recent);
 		if (saved && saved.day === day) {
 			this.#session = new DrillSession(saved);
 			this.#session.keepOnly(new Set(this.#byId.keys()));
+			if (!this.#session.knowsFresh) {
+				// Saved before the counts were split: the queued items without a card are new.
+				const known = await this.d.drill.knownIds();
+				this.#session.markFresh(saved.order.filter((id) => !known.has(id)));
+			}
 		} else {
 			this.#session = await this.#build(
 				day,
@@ -72,7 +90,6 @@ export class DrillEngine {
 				reviewsToday.filter((r) => r.before === null).length
 			);
 		}
-		this.#undo = [];
 	}
 
 	async #build(day: number, recent: AttemptRecord[], newToday: number): Promise<DrillSession> {
@@ -98,7 +115,8 @@ export class DrillEngine {
 			targetExam: target,
 			weakness: sectionWeakness(history),
 			seed: day,
-			fsrs: this.#fsrs
+			// Retrievability, which orders the reviews, does not depend on the steps.
+			fsrs: this.#fsrs.flashcard
 		});
 		return DrillSession.start(day, queue);
 	}
@@ -112,12 +130,37 @@ export class DrillEngine {
 		return this.#session?.remaining ?? 0;
 	}
 
-	get doneToday(): number {
-		return this.#doneToday;
+	/** Cards left today: new, in learning steps, and reviews. */
+	get counts(): PileCounts {
+		return this.#session?.counts() ?? { new: 0, learning: 0, review: 0 };
+	}
+
+	/** The pile a card is in now (for the current card: where it came from). */
+	pileOf(itemId: string): Pile | undefined {
+		return this.#session?.pileOf(itemId);
+	}
+
+	/** Reviews given today (a card answered three times counts three). */
+	get reviewsToday(): number {
+		let n = 0;
+		for (const c of this.#today.values()) n += c;
+		return n;
+	}
+
+	/** Distinct cards reviewed today. */
+	get cardsToday(): number {
+		return this.#today.size;
+	}
+
+	/** Cards reviewed today that are done for the day (not waiting in any pile). */
+	get finishedToday(): number {
+		let n = 0;
+		for (const id of this.#today.keys()) if (!this.#session?.pending(id)) n++;
+		return n;
 	}
 
 	get canUndo(): boolean {
-		return this.#undo.length > 0;
+		return this.#session?.lastGrade !== undefined;
 	}
 
 	/** When a card still in its learning steps comes back, if one does today. */
@@ -131,13 +174,17 @@ export class DrillEngine {
 		return ratingForAnswer(correct, durationMs, this.#medians.get(section));
 	}
 
-	/** Grades the current item and writes attempt, review log, card and session together. */
-	async grade(itemId: string, rating: Grade, answer: AnswerFields): Promise<void> {
+	/**
+	 * Grades the current item and writes attempt, review log, card and session together. Resolves
+	 * with how many learner days away the card is now due (0: it comes back today).
+	 */
+	async grade(itemId: string, rating: Grade, answer: AnswerFields): Promise<number> {
 		const item = this.#byId.get(itemId);
 		const session = this.#session;
 		if (!item || !session) throw new Error(`no drill item ${itemId}`);
 		const now = this.d.clock();
 		const meta = { itemId, bankId: item.bankId, section: item.section };
+		const f = this.#fsrs[cardKind(item.type)];
 		const snapshot = session.snapshot();
 		const attempt = {
 			...answer,
@@ -146,14 +193,16 @@ export class DrillEngine {
 			sessionId: `drill-${session.day}`,
 			at: now
 		};
+		let due = now;
 		try {
-			const reviewId = await this.d.drill.grade(itemId, (before) => {
-				const { card, log } = review(this.#fsrs, before, meta, rating, now, session.day);
-				session.graded(itemId, card.due, this.dayEnd);
+			await this.d.drill.grade(itemId, (before) => {
+				const { card, log } = review(f, before, meta, rating, now, session.day);
+				due = card.due;
+				session.graded(itemId, card.due, this.dayEnd, now);
 				return { attempt, card, log, session: session.snapshot() };
 			});
-			this.#undo.push({ reviewId, before: snapshot });
-			this.#doneToday++;
+			this.#today.set(itemId, (this.#today.get(itemId) ?? 0) + 1);
+			return learnerDay(due, this.d.settings.dayStartHour, this.d.offset(due)) - session.day;
 		} catch (e) {
 			// Nothing was written: put the session back so the item is still current.
 			this.#session = new DrillSession(snapshot);
@@ -161,13 +210,25 @@ export class DrillEngine {
 		}
 	}
 
-	/** Undoes the last grade: card, review log, attempt and queue position as they were. */
+	/**
+	 * Undoes the last grade: card, review log, attempt and queue position as they were. The
+	 * session keeps its undo steps, so this works after a reload too.
+	 */
 	async undo(): Promise<void> {
-		const last = this.#undo.pop();
-		if (!last) return;
-		await this.d.drill.undo(last.reviewId, last.before);
-		this.#session = new DrillSession(last.before);
-		this.#doneToday--;
+		const session = this.#session;
+		const last = session?.lastGrade;
+		if (!session || !last) return;
+		const snapshot = session.snapshot();
+		session.undo();
+		try {
+			await this.d.drill.undo(last.itemId, last.at, session.snapshot());
+		} catch (e) {
+			this.#session = new DrillSession(snapshot);
+			throw e;
+		}
+		const left = (this.#today.get(last.itemId) ?? 1) - 1;
+		if (left > 0) this.#today.set(last.itemId, left);
+		else this.#today.delete(last.itemId);
 	}
 
 	/** Cards due during the next learner day, plus the new items it will introduce. */

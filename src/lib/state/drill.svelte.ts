@@ -6,6 +6,7 @@ import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import { timezoneOffset } from '$lib/format';
 import { Rating, type Grade } from '$lib/srs/scheduler';
+import type { Pile, PileCounts } from '$lib/srs/session';
 import { srsSettings } from '$lib/srs/settings';
 import { catalog } from './catalog.svelte';
 import { DrillEngine } from './drill-engine';
@@ -27,8 +28,17 @@ export class DrillState {
 	answer = $state<ItemAnswer | undefined>(undefined);
 	/** The rating the last scenario answer earned, shown with its feedback. */
 	lastRating = $state<Grade | undefined>(undefined);
-	doneToday = $state(0);
-	remaining = $state(0);
+	/** How many learner days until the last graded card comes back (0: later today). */
+	lastInDays = $state<number | undefined>(undefined);
+	/** Cards left today in each pile (new, in learning steps, reviews), as Anki shows them. */
+	counts = $state<PileCounts>({ new: 0, learning: 0, review: 0 });
+	/** The pile the card on screen came from. */
+	pile = $state<Pile | undefined>(undefined);
+	/** Distinct cards and reviews today: one card can take several reviews. */
+	cardsToday = $state(0);
+	reviewsToday = $state(0);
+	/** Cards reviewed today that are done for the day, for the progress bar. */
+	finishedToday = $state(0);
 	canUndo = $state(false);
 	/** When a card in its learning steps comes back, once the queue is otherwise empty. */
 	comeBackAt = $state<number | undefined>(undefined);
@@ -56,6 +66,7 @@ export class DrillState {
 					itemId: i.id,
 					bankId: i.bankId,
 					section: i.section,
+					type: i.type,
 					exams: i.exams
 				})),
 				settings,
@@ -77,7 +88,9 @@ export class DrillState {
 		const item = id === undefined ? undefined : this.#items.get(id);
 		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
 		this.lastRating = undefined;
+		this.lastInDays = undefined;
 		this.#sync();
+		this.pile = id === undefined ? undefined : engine.pileOf(id);
 		if (item) {
 			this.phase = 'answering';
 		} else {
@@ -90,8 +103,10 @@ export class DrillState {
 	#sync(): void {
 		const engine = this.#engine;
 		if (!engine) return;
-		this.doneToday = engine.doneToday;
-		this.remaining = engine.remaining;
+		this.counts = engine.counts;
+		this.cardsToday = engine.cardsToday;
+		this.reviewsToday = engine.reviewsToday;
+		this.finishedToday = engine.finishedToday;
 		this.canUndo = engine.canUndo;
 	}
 
@@ -101,8 +116,10 @@ export class DrillState {
 		const engine = this.#engine;
 		if (!graded || !engine || !this.answer) return;
 		const rating = engine.ratingFor(this.answer.item.id, graded.correct, graded.durationMs);
-		if (await this.#grade(rating, graded)) {
+		const inDays = await this.#grade(rating, graded);
+		if (inDays !== undefined) {
 			this.lastRating = rating;
+			this.lastInDays = inDays;
 			this.phase = 'feedback';
 		}
 	}
@@ -112,16 +129,17 @@ export class DrillState {
 		const graded = this.answer?.selfGrade(grade);
 		if (!graded) return;
 		const rating = (SELF_GRADES.indexOf(grade) + 1) as Grade;
-		if (await this.#grade(rating, graded)) await this.#present();
+		if ((await this.#grade(rating, graded)) !== undefined) await this.#present();
 	}
 
-	async #grade(rating: Grade, graded: GradedAnswer): Promise<boolean> {
+	/** Resolves with the learner days until the card is due again, or undefined if not saved. */
+	async #grade(rating: Grade, graded: GradedAnswer): Promise<number | undefined> {
 		const engine = this.#engine;
 		const item = this.answer?.item;
-		if (!engine || !item || this.busy) return false;
+		if (!engine || !item || this.busy) return undefined;
 		this.busy = true;
 		try {
-			await engine.grade(item.id, rating, {
+			const inDays = await engine.grade(item.id, rating, {
 				itemType: item.type,
 				response: graded.response,
 				score: graded.score,
@@ -130,12 +148,12 @@ export class DrillState {
 			});
 			this.#sync();
 			void storage.keep();
-			return true;
+			return inDays;
 		} catch (e) {
 			storage.fail(e);
 			// Nothing was written; let the learner answer again.
 			this.answer = new ItemAnswer(item, this.clock);
-			return false;
+			return undefined;
 		} finally {
 			this.busy = false;
 		}

@@ -77,3 +77,8 @@ export function itemTitle(item: Item, max = TITLE_LENGTH): string {
 	const text = plainText(firstParagraph(source));
 	return text ? shorten(firstSentence(text), max) : item.id;
 }
+
+/** The read-only page of an item (key, rationale, the learner's answers to it). */
+export function itemHref(bankId: string, itemId: string): string {
+	return `/item?bank=${encodeURIComponent(bankId)}&id=${encodeURIComponent(itemId)}`;
+}

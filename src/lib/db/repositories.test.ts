@@ -59,6 +59,18 @@ describe('attempts repository', () => {
 	});
 });
 
+describe('attempts of one item', () => {
+	it('reads the newest answers to that item only, up to the limit', async () => {
+		const repo = attemptsRepo(freshDb());
+		for (let i = 1; i <= 5; i++)
+			await repo.add(attempt({ itemId: 'x', at: i * 1_000, score: i / 5 }));
+		await repo.add(attempt({ itemId: 'y', at: 9_000 }));
+		const rows = await repo.forItem('x', 3);
+		expect(rows.map((r) => r.at)).toEqual([5_000, 4_000, 3_000]);
+		expect(await repo.forItem('nope', 3)).toEqual([]);
+	});
+});
+
 describe('settings repository', () => {
 	it('returns the fallback until a value is set', async () => {
 		const repo = settingsRepo(freshDb());

@@ -13,8 +13,16 @@ export function attemptsRepo(db: CodeDrillDb) {
 		all(): Promise<AttemptRecord[]> {
 			return db.attempts.orderBy('at').toArray();
 		},
+		/** The newest `limit` answers, through the `at` index: never the whole log. */
 		recent(limit: number): Promise<AttemptRecord[]> {
 			return db.attempts.orderBy('at').reverse().limit(limit).toArray();
+		},
+		/**
+		 * The newest `limit` answers to one item, through the `itemId` index. Within one item the
+		 * index is ordered by id, which is the order answers were written in.
+		 */
+		forItem(itemId: string, limit: number): Promise<AttemptRecord[]> {
+			return db.attempts.where('itemId').equals(itemId).reverse().limit(limit).toArray();
 		},
 		forSession(sessionId: string): Promise<AttemptRecord[]> {
 			return db.attempts.where('sessionId').equals(sessionId).sortBy('at');

@@ -34,7 +34,7 @@ test('recent answers on the home page show titles that open the item with its ke
 
 	await expect(page).toHaveURL(new RegExp(`/item\\?bank=cpc&id=${id}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	await expect(page.getByRole('heading', { name: 'Rationale' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Rationale', exact: true })).toBeVisible();
 	await expect(page.getByTestId('item-answers').getByRole('listitem')).toHaveCount(1);
 	await page.getByRole('link', { name: /Back/ }).click();
 	await expect(page).toHaveURL(/\/$/);

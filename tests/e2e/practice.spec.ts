@@ -26,7 +26,9 @@ test('a learner answers three items, reloads, and sees those answers from Indexe
 	await expect(page.getByTestId('stat-attempts')).toHaveText('3');
 	const recent = page.getByTestId('recent').locator('li');
 	await expect(recent).toHaveCount(3);
-	for (const id of answered) await expect(page.getByTestId('recent')).toContainText(id);
+	// Listed by title, each linking to its item.
+	for (const id of answered)
+		await expect(page.getByTestId('recent').locator(`a[href$="id=${id}"]`)).toBeVisible();
 });
 
 test('a multiple-choice item is chosen with a letter key and graded with the rationale', async ({

@@ -43,3 +43,7 @@ it('finds items using a code in the answer key or the text, in any written form'
 	expect(itemsUsingCode([bank], 'J1885').map((u) => u.itemId)).toEqual(['key', 'card']);
 	expect(itemsUsingCode([bank], 'E11.8')).toEqual([]);
 });
+
+it('names each item by its opening words, not its id', () => {
+	expect(itemsUsingCode([bank], 'J1885').map((u) => u.title)).toEqual(['A note.', 'J1885?']);
+});

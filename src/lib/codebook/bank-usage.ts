@@ -3,6 +3,7 @@
  * rationale. Answer keys hold codes as typed in the bank ("J1885 x2", "99213-25"), so both sides
  * are compared without dots and with units and modifiers cut off.
  */
+import { itemTitle } from '$lib/content/item-title';
 import type { Bank, Item } from '$lib/content/types';
 import { findCodes } from './code-links';
 import { normalizeCode } from './normalize';
@@ -11,6 +12,8 @@ export interface ItemUse {
 	bankId: string;
 	bankTitle: string;
 	itemId: string;
+	/** The item's opening words, shown instead of its id. */
+	title: string;
 	type: Item['type'];
 	/** True when the code is (part of) the item's answer. */
 	inAnswer: boolean;
@@ -53,6 +56,7 @@ export function itemsUsingCode(banks: Bank[], code: string): ItemUse[] {
 					bankId: bank.id,
 					bankTitle: bank.title,
 					itemId: item.id,
+					title: itemTitle(item),
 					type: item.type,
 					inAnswer
 				});

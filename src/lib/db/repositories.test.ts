@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createDb, type AttemptRecord } from './db';
 import { classifyStorageError } from './errors';
-import { attemptsRepo, settingsRepo } from './repositories';
+import { newRun } from '../content/practice-run';
+import { attemptsRepo, practiceRepo, settingsRepo } from './repositories';
 
 function freshDb() {
 	return createDb('test', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -58,12 +59,67 @@ describe('attempts repository', () => {
 	});
 });
 
+describe('attempts of one item', () => {
+	it('reads the newest answers to that item only, up to the limit', async () => {
+		const repo = attemptsRepo(freshDb());
+		for (let i = 1; i <= 5; i++)
+			await repo.add(attempt({ itemId: 'x', at: i * 1_000, score: i / 5 }));
+		await repo.add(attempt({ itemId: 'y', at: 9_000 }));
+		const rows = await repo.forItem('x', 3);
+		expect(rows.map((r) => r.at)).toEqual([5_000, 4_000, 3_000]);
+		expect(await repo.forItem('nope', 3)).toEqual([]);
+	});
+});
+
 describe('settings repository', () => {
 	it('returns the fallback until a value is set', async () => {
 		const repo = settingsRepo(freshDb());
 		expect(await repo.get('retention', 0.9)).toBe(0.9);
 		await repo.set('retention', 0.85);
 		expect(await repo.get('retention', 0.9)).toBe(0.85);
+	});
+});
+
+describe('practice repository', () => {
+	const run = (o = {}) => ({
+		...newRun({ sessionId: 's1', bankId: 'cpc', section: 'mixed', itemIds: ['a', 'b'], now: 1 }),
+		...o
+	});
+
+	it('keeps the open run across a reopened database (a reload or a closed tab)', async () => {
+		const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+		const first = createDb('practice', deps);
+		expect(await practiceRepo(first).run()).toBeUndefined();
+		await practiceRepo(first).save(run({ index: 1 }));
+		first.close();
+		expect(await practiceRepo(createDb('practice', deps)).run()).toMatchObject({
+			index: 1,
+			itemIds: ['a', 'b']
+		});
+	});
+
+	it('writes the answer and the new tally together', async () => {
+		const db = freshDb();
+		const tally = run({
+			answered: 1,
+			correct: 1,
+			scoreSum: 1,
+			shown: { itemId: 'a', response: 'B' }
+		});
+		const id = await practiceRepo(db).record(attempt({ itemId: 'a' }), tally);
+		expect((await attemptsRepo(db).all()).map((a) => [a.id, a.itemId])).toEqual([[id, 'a']]);
+		expect(await practiceRepo(db).run()).toEqual(tally);
+	});
+
+	it('writes neither when the attempt cannot be stored', async () => {
+		const db = freshDb();
+		await practiceRepo(db).save(run());
+		// A duplicate primary key makes the attempt write fail inside the transaction.
+		const id = await attemptsRepo(db).add(attempt());
+		await expect(
+			practiceRepo(db).record({ ...attempt(), id } as never, run({ answered: 1 }))
+		).rejects.toThrow();
+		expect((await practiceRepo(db).run())?.answered).toBe(0);
 	});
 });
 

@@ -1,4 +1,5 @@
 /** Every read and write the app makes, per table. Components use these, never `db` directly. */
+import type { PracticeRun } from '../content/practice-run';
 import type { SessionData } from '../srs/session';
 import type { AttemptRecord, CardRecord, CodeDrillDb, ExamRecord, ReviewRecord } from './db';
 
@@ -12,8 +13,16 @@ export function attemptsRepo(db: CodeDrillDb) {
 		all(): Promise<AttemptRecord[]> {
 			return db.attempts.orderBy('at').toArray();
 		},
+		/** The newest `limit` answers, through the `at` index: never the whole log. */
 		recent(limit: number): Promise<AttemptRecord[]> {
 			return db.attempts.orderBy('at').reverse().limit(limit).toArray();
+		},
+		/**
+		 * The newest `limit` answers to one item, through the `itemId` index. Within one item the
+		 * index is ordered by id, which is the order answers were written in.
+		 */
+		forItem(itemId: string, limit: number): Promise<AttemptRecord[]> {
+			return db.attempts.where('itemId').equals(itemId).reverse().limit(limit).toArray();
 		},
 		forSession(sessionId: string): Promise<AttemptRecord[]> {
 			return db.attempts.where('sessionId').equals(sessionId).sortBy('at');
@@ -45,6 +54,35 @@ export function settingsRepo(db: CodeDrillDb) {
 }
 
 export type AttemptsRepo = ReturnType<typeof attemptsRepo>;
+
+/** The open practice run lives in `settings` (one record, no index needed, no schema change). */
+const PRACTICE_KEY = 'practice-run';
+
+/** Practice: the run in progress, saved with each answer and each step. */
+export function practiceRepo(db: CodeDrillDb) {
+	return {
+		async run(): Promise<PracticeRun | undefined> {
+			const row = await db.settings.get(PRACTICE_KEY);
+			return row?.value as PracticeRun | undefined;
+		},
+		async save(run: PracticeRun): Promise<void> {
+			await db.settings.put({ key: PRACTICE_KEY, value: run });
+		},
+		/**
+		 * Writes an answer and the run's new tally in one transaction, so after a crash the tally
+		 * never counts an answer the log does not hold (or the other way round).
+		 */
+		record(attempt: Omit<AttemptRecord, 'id'>, run: PracticeRun): Promise<number> {
+			return db.transaction('rw', [db.attempts, db.settings], async () => {
+				const id = (await db.attempts.add(attempt as AttemptRecord)) as number;
+				await db.settings.put({ key: PRACTICE_KEY, value: run });
+				return id;
+			});
+		}
+	};
+}
+
+export type PracticeRepo = ReturnType<typeof practiceRepo>;
 export type SettingsRepo = ReturnType<typeof settingsRepo>;
 
 const SESSION_KEY = 'drill-session';

@@ -1,11 +1,13 @@
 /**
- * One practice sitting: the item queue, the current item's answer, and the running tally.
- * Every answer is written to `attempts` the moment it is graded.
+ * One practice run: the item queue, the current item's answer, and the running tally.
+ * Every answer is written to `attempts` the moment it is graded, together with the run itself
+ * (order, position, tally), so a reload or a reopened tab carries on where the learner was.
  */
-import { itemsFor } from '$lib/content/bank';
+import { indexById, itemsFor } from '$lib/content/bank';
 import { NO_ANSWERS, practiceOrder } from '$lib/content/order';
+import { isRunOf, resume, type PracticeRun } from '$lib/content/practice-run';
 import type { Bank, Item } from '$lib/content/types';
-import { ItemAnswer, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
+import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
 export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'error';
@@ -27,20 +29,26 @@ export class PracticeSession {
 	correct = $state(0);
 	scoreSum = $state(0);
 
-	readonly sessionId: string;
+	/** The run's id in the attempt log; a resumed run keeps the id it started with. */
+	#sessionId = '';
+	#startedAt = 0;
 
-	constructor(
-		private readonly clock: () => number = Date.now,
-		sessionId?: string
-	) {
-		this.sessionId = sessionId ?? `practice-${clock().toString(36)}`;
+	constructor(private readonly clock: () => number = Date.now) {}
+
+	get sessionId(): string {
+		return this.#sessionId;
 	}
 
 	get current(): Item | undefined {
 		return this.queue[this.index];
 	}
 
-	async start(bank: Bank, section: string, seed: number): Promise<void> {
+	/**
+	 * Opens the saved run of this bank and section if there is one (a reload, a reopened tab),
+	 * else starts a new run. `fresh` (Start practice in the picker, Practise again) always starts
+	 * a new run, which replaces the saved one.
+	 */
+	async start(bank: Bank, section: string, seed: number, fresh = false): Promise<void> {
 		this.bank = bank;
 		this.section = section;
 		const items = itemsFor(bank, section);
@@ -49,6 +57,7 @@ export class PracticeSession {
 			this.phase = 'error';
 			return;
 		}
+		if (!fresh && (await this.#resume(bank, section, items))) return;
 		let answered: ReadonlySet<string> | undefined;
 		try {
 			answered = await storage.attempts?.answeredIds(bank.id);
@@ -57,7 +66,91 @@ export class PracticeSession {
 		}
 		this.queue = practiceOrder(items, answered ?? NO_ANSWERS, seed);
 		this.index = 0;
+		this.answered = 0;
+		this.correct = 0;
+		this.scoreSum = 0;
+		this.#startedAt = this.clock();
+		this.#sessionId = `practice-${this.#startedAt.toString(36)}`;
 		this.#present();
+		await this.#save();
+	}
+
+	/** Picks the saved run up, if it is this bank's and section's; false when there is none. */
+	async #resume(bank: Bank, section: string, items: Item[]): Promise<boolean> {
+		let run: PracticeRun | undefined;
+		try {
+			run = await storage.practice?.run();
+		} catch (e) {
+			storage.fail(e);
+			return false;
+		}
+		if (!isRunOf(run, bank.id, section)) return false;
+		const back = resume(run, indexById(items));
+		if (!back) return false;
+		this.queue = back.queue;
+		this.index = back.index;
+		this.answered = run.answered;
+		this.correct = run.correct;
+		this.scoreSum = run.scoreSum;
+		this.#sessionId = run.sessionId;
+		this.#startedAt = run.startedAt;
+		this.#present();
+		if (back.shown !== undefined) this.#showAgain(back.shown);
+		return true;
+	}
+
+	/**
+	 * Puts the stored answer back into the current item and grades it again with the same grader,
+	 * so the verdict shows as it did before the reload. Nothing is recorded: it already was.
+	 */
+	#showAgain(response: unknown): void {
+		const answer = this.answer;
+		if (!answer) return;
+		const item = answer.item;
+		if (item.type === 'single-best-answer' && typeof response === 'string') {
+			answer.choose(response);
+			answer.submit();
+		} else if (item.type === 'flashcard' && isSelfGrade(response)) {
+			answer.reveal();
+			answer.selfGrade(response);
+		} else if (item.type !== 'flashcard' && Array.isArray(response)) {
+			answer.codes = answer.codes.map((empty, i) => ({ ...empty, ...(response[i] ?? {}) }));
+			answer.submit();
+		}
+		if (answer.graded) {
+			this.phase = 'feedback';
+			this.saved = 'saved';
+		}
+	}
+
+	/** The run as stored: `shown` is the answer on screen, if the current item was graded. */
+	#snapshot(shown?: PracticeRun['shown']): PracticeRun | undefined {
+		if (!this.bank) return undefined;
+		const run: PracticeRun = {
+			sessionId: this.#sessionId,
+			bankId: this.bank.id,
+			section: this.section,
+			itemIds: this.queue.map((i) => i.id),
+			index: this.index,
+			answered: this.answered,
+			correct: this.correct,
+			scoreSum: this.scoreSum,
+			startedAt: this.#startedAt,
+			updatedAt: this.clock()
+		};
+		return shown ? { ...run, shown } : run;
+	}
+
+	/** Saves the run's position (a new run, a step to the next item). */
+	async #save(): Promise<void> {
+		const run = this.#snapshot();
+		const repo = storage.practice;
+		if (!run || !repo) return;
+		try {
+			await repo.save(run);
+		} catch (e) {
+			storage.fail(e);
+		}
 	}
 
 	#present(): void {
@@ -84,27 +177,31 @@ export class PracticeSession {
 		this.answered++;
 		this.scoreSum += graded.score;
 		if (graded.correct) this.correct++;
-		const repo = storage.attempts;
-		if (!repo) {
+		const repo = storage.practice;
+		const run = this.#snapshot({ itemId: item.id, response: graded.response });
+		if (!repo || !run) {
 			// Storage never opened (the banner already says why); the answer is graded but not kept.
 			this.saved = 'failed';
 			return;
 		}
 		this.saved = 'saving';
 		try {
-			await repo.add({
-				itemId: item.id,
-				bankId: item.bankId,
-				section: item.section,
-				itemType: item.type,
-				mode: 'practice',
-				sessionId: this.sessionId,
-				response: graded.response,
-				score: graded.score,
-				correct: graded.correct,
-				durationMs: graded.durationMs,
-				at: this.clock()
-			});
+			await repo.record(
+				{
+					itemId: item.id,
+					bankId: item.bankId,
+					section: item.section,
+					itemType: item.type,
+					mode: 'practice',
+					sessionId: this.sessionId,
+					response: graded.response,
+					score: graded.score,
+					correct: graded.correct,
+					durationMs: graded.durationMs,
+					at: this.clock()
+				},
+				run
+			);
 			this.saved = 'saved';
 			void storage.keep();
 		} catch (e) {
@@ -117,14 +214,16 @@ export class PracticeSession {
 		if (this.phase !== 'feedback') return;
 		this.index++;
 		this.#present();
+		void this.#save();
 	}
 
-	/** Starts the same section again, unanswered items first. */
+	/** Starts the same section again as a new run, unanswered items first. */
 	async restart(seed: number): Promise<void> {
 		if (!this.bank) return;
-		this.answered = 0;
-		this.correct = 0;
-		this.scoreSum = 0;
-		await this.start(this.bank, this.section, seed);
+		await this.start(this.bank, this.section, seed, true);
 	}
+}
+
+function isSelfGrade(v: unknown): v is SelfGrade {
+	return SELF_GRADES.some((g) => g === v);
 }

@@ -8,10 +8,12 @@ import {
 	attemptsRepo,
 	drillRepo,
 	examsRepo,
+	practiceRepo,
 	settingsRepo,
 	type AttemptsRepo,
 	type DrillRepo,
 	type ExamsRepo,
+	type PracticeRepo,
 	type SettingsRepo
 } from '$lib/db/repositories';
 
@@ -56,6 +58,10 @@ class StorageState {
 
 	get exams(): ExamsRepo | undefined {
 		return this.#db && examsRepo(this.#db);
+	}
+
+	get practice(): PracticeRepo | undefined {
+		return this.#db && practiceRepo(this.#db);
 	}
 
 	get settings(): SettingsRepo | undefined {

@@ -171,6 +171,59 @@ test('an exam whose deadline passed while the app was closed submits itself on o
 	await expect(later.getByTestId('points')).toHaveText('1 of 25');
 });
 
+/** Makes the app's exam seed (one `crypto.getRandomValues` word) a fixed number. */
+async function fixSeed(page: Page, seed: number) {
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}
+
+/** A one-minute Radiology exam whose first three items (seed 5) are type-the-codes items. */
+async function startRadiologyCodes(page: Page) {
+	await fixSeed(page, 5);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form.getByRole('checkbox', { name: /Radiology/ }).check();
+	await form.getByLabel('Minutes').fill('1');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
+}
+
+test('a timed-out exam left on a type-the-codes item opens on its report', async ({
+	page,
+	context
+}) => {
+	await context.clock.setFixedTime(T0);
+	const items = await bankItems(page);
+	await startRadiologyCodes(page);
+	const item = items.get(await currentItemId(page))!;
+	if (item.type !== 'code-entry')
+		throw new Error(`seed 5 should draw a code entry, not ${item.type}`);
+	// Partly answered: one of the expected codes only.
+	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)');
+	await expect(dx).toBeEnabled();
+	await dx.fill(item.answer.icd10cm[0] ?? '');
+	await saved(page);
+	await page.close();
+
+	await context.clock.setFixedTime(T0 + 2 * MIN);
+	const later = await context.newPage();
+	await open(later, '/');
+	await later.getByTestId('resume-banner').getByRole('link').click();
+	await expect(later).toHaveURL(/\/exam\/report\?id=/);
+	await expect(later.getByTestId('auto-note')).toContainText('Time ran out');
+	const first = later.getByTestId('item-review').first();
+	await expect(first.getByText(/Partly right/)).toBeVisible();
+	await expect(later.getByTestId('item-review')).toHaveCount(8);
+});
+
 test('the open exam warns at 30 and 5 minutes left and submits itself at the deadline', async ({
 	page,
 	context

@@ -8,7 +8,7 @@ import type { ExamRecord } from '$lib/db/db';
 import { ExamClosedError } from '$lib/db/repositories';
 import { formatMinutes, isOver, MINUTE, remainingMs, warningDue } from '$lib/exam/timing';
 import type { CodeResponse } from '$lib/grading/grade';
-import { isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
+import { codeFields, isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
 import { catalog } from './catalog.svelte';
 import { ExamEngine } from './exam-engine';
 import { storage } from './storage.svelte';
@@ -91,12 +91,14 @@ export class ExamSession {
 			this.#deps = { exams: storage.exams, items: byId, clock: this.clock };
 			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();
+			// The item on screen and its code fields are set before any phase, a closed exam too:
+			// a page that renders the exam always finds one code entry per part of the item.
+			this.index = Math.min(this.exam!.position, this.items.length - 1);
+			this.#loadCodes();
 			if (this.#engine.submitted) {
 				this.phase = 'submitted';
 				return;
 			}
-			this.index = this.exam!.position;
-			this.#loadCodes();
 			this.#announced = [];
 			this.now = this.clock();
 			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
@@ -264,11 +266,7 @@ export class ExamSession {
 
 	#loadCodes(): void {
 		const item = this.current;
-		const saved = item ? this.response(item.id) : undefined;
-		const parts = item ? keysOf(item).length : 0;
-		this.codes = Array.from({ length: parts }, (_, i) =>
-			saved && 'codes' in saved ? { ...saved.codes[i] } : {}
-		);
+		this.codes = item ? codeFields(item, this.response(item.id)) : [];
 	}
 
 	async #saveCodes(): Promise<void> {

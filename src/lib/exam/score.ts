@@ -72,8 +72,12 @@ export function reportedScore(rule: PassRule, fraction: number): number {
  * scaled rule. One function, so the same exam never reads as 1.9% in one place and 2% in another.
  */
 export function scoreText(rule: PassRule, fraction: number): string {
-	const n = reportedScore(rule, fraction);
-	return rule.kind === 'percent' ? `${n}%` : String(n);
+	return rule.kind === 'percent' ? percentText(fraction) : String(reportedScore(rule, fraction));
+}
+
+/** A raw fraction as a percentage the same way: "1.9%", "70%". */
+export function percentText(fraction: number): string {
+	return `${reportedScore({ kind: 'percent', percent: 0 }, fraction)}%`;
 }
 
 /** Judged on the unrounded figure, so 69.96% does not round up to a pass. */

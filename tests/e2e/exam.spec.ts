@@ -483,7 +483,11 @@ async function oneOfEight(page: Page, context: BrowserContext) {
 		.getByLabel('Procedure and supply codes (CPT, HCPCS Level II)')
 		.fill(item.answer.procedures.join(', '));
 	await saved(page);
-	await page.keyboard.press('r');
+	// Not the R key: the focus is in a code field, where it types.
+	await page
+		.getByTestId('exam-bar')
+		.getByRole('button', { name: /Review and submit/ })
+		.click();
 	await page.getByRole('button', { name: 'Submit exam…' }).click();
 	await page.getByTestId('confirm-submit').click();
 	await expect(page).toHaveURL(/\/exam\/report\?id=/);

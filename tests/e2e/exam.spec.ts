@@ -4,7 +4,7 @@
  * section scores match the answers given. Screenshots go to test-results/screenshots/.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { open } from './fixtures';
 
@@ -171,6 +171,60 @@ test('an exam whose deadline passed while the app was closed submits itself on o
 	await expect(later.getByTestId('points')).toHaveText('1 of 25');
 });
 
+/** Makes the app's exam seed (one `crypto.getRandomValues` word) a fixed number. */
+async function fixSeed(page: Page, seed: number) {
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}
+
+/** A one-minute Radiology exam whose first three items (seed 5) are type-the-codes items. */
+async function startRadiologyCodes(page: Page) {
+	await fixSeed(page, 5);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form.getByRole('checkbox', { name: /Radiology/ }).check();
+	await form.getByLabel('Minutes').fill('1');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
+}
+
+test('a timed-out exam left on a type-the-codes item opens on its report', async ({
+	page,
+	context
+}) => {
+	await context.clock.setFixedTime(T0);
+	const items = await bankItems(page);
+	await startRadiologyCodes(page);
+	const item = items.get(await currentItemId(page))!;
+	if (item.type !== 'code-entry')
+		throw new Error(`seed 5 should draw a code entry, not ${item.type}`);
+	// Partly answered: one of the expected codes only.
+	const dx = page.getByLabel('Diagnosis codes (ICD-10-CM)');
+	await expect(dx).toBeEnabled();
+	await dx.fill(item.answer.icd10cm[0] ?? '');
+	await saved(page);
+	const url = page.url().replace(/^https?:\/\/[^/]+/, '');
+	await page.close();
+
+	await context.clock.setFixedTime(T0 + 2 * MIN);
+	const later = await context.newPage();
+	// The exam page's address, as the banner's link (and the browser's history) had it.
+	await open(later, url);
+	await expect(later).toHaveURL(/\/exam\/report\?id=/);
+	await expect(later.getByTestId('auto-note')).toContainText('Time ran out');
+	const first = later.getByTestId('item-review').first();
+	await expect(first.getByText(/Partly right/)).toBeVisible();
+	await expect(later.getByTestId('item-review')).toHaveCount(8);
+});
+
 test('the open exam warns at 30 and 5 minutes left and submits itself at the deadline', async ({
 	page,
 	context
@@ -314,3 +368,183 @@ for (const scheme of ['light', 'dark'] as const) {
 		await shot(page, `exam-history-${scheme}`);
 	});
 }
+
+test('the resume banner says "exam" once, and after the deadline offers the score', async ({
+	page,
+	context
+}) => {
+	await context.clock.setFixedTime(T0);
+	await startRadiologyCodes(page);
+	await open(page, '/');
+	const banner = page.getByTestId('resume-banner');
+	await expect(banner).toContainText('You have a Custom exam in progress.');
+	await expect(banner).not.toContainText('exam exam');
+	await expect(banner.getByRole('link', { name: 'Resume exam' })).toBeVisible();
+	// The deadline passes while the banner is on screen.
+	await context.clock.setFixedTime(T0 + 2 * MIN);
+	await expect(banner).toContainText('time is up');
+	await expect(banner).not.toContainText('clock is still running');
+	await expect(banner.getByRole('link', { name: 'Resume exam' })).toHaveCount(0);
+	await banner.getByRole('button', { name: 'See your score' }).click();
+	await expect(page).toHaveURL(/\/exam\/report\?id=/);
+	await expect(page.getByTestId('auto-note')).toContainText('Time ran out');
+});
+
+test('a full exam asks first, in an accessible dialog that Esc cancels', async ({ page }) => {
+	await open(page, '/exam');
+	const start = page.getByTestId('preset-CPC').getByRole('button', { name: 'Start' });
+	await start.click();
+	const dialog = page.getByRole('dialog', { name: 'Start the full CPC exam?' });
+	await expect(dialog).toContainText('cannot be paused');
+	await expect(dialog).toContainText(/\d+ questions in \d+ h/);
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await noViolations(page, 'start confirmation');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(start).toBeFocused();
+	await expect(page.getByTestId('in-progress')).toHaveCount(0);
+});
+
+test('a full exam starts from the keyboard once confirmed', async ({ page }) => {
+	await open(page, '/exam');
+	await page.getByTestId('preset-CPC').getByRole('button', { name: 'Start' }).focus();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Start the full CPC exam?' });
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(dialog.getByRole('button', { name: 'Start the exam' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/exam\/take\?id=/);
+	await expect(page.getByRole('heading', { name: /Question 1 of/ })).toBeVisible();
+});
+
+test('abandoning on the exam page keeps it unscored and frees the next exam', async ({ page }) => {
+	await startMiniCpc(page);
+	await page.keyboard.press('2');
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+	await saved(page);
+	await page.getByRole('button', { name: 'Abandon exam…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Abandon this CPC mini exam?' });
+	await expect(dialog).toContainText('Your 1 answer will not be scored');
+	await noViolations(page, 'abandon confirmation');
+	await dialog.getByRole('button', { name: 'Abandon the exam' }).click();
+	await expect(page).toHaveURL(/\/exam$/);
+	const history = page.getByTestId('exam-history');
+	await expect(history.getByRole('row').nth(1)).toContainText('Abandoned');
+	await expect(page.locator('figure.chart')).toHaveCount(0);
+	await expect(page.getByTestId('in-progress')).toHaveCount(0);
+	await expect(page.getByTestId('preset-CPC-mini').getByRole('button')).toBeEnabled();
+});
+
+test('a tab holding an exam learns that another tab abandoned it', async ({ page, context }) => {
+	await startMiniCpc(page);
+	const second = await context.newPage();
+	await open(second, page.url().replace(/^https?:\/\/[^/]+/, ''));
+	await expect(second.getByTestId('elsewhere')).toBeVisible();
+	await second.getByRole('button', { name: 'Abandon exam…' }).click();
+	await second.getByRole('button', { name: 'Abandon the exam' }).click();
+	await expect(second).toHaveURL(/\/exam$/);
+	await expect(page.getByRole('heading', { name: 'This exam was abandoned' })).toBeVisible();
+	await expect(page.getByRole('radio')).toHaveCount(0);
+});
+
+test('an exam can be abandoned from the resume banner and from the in-progress card', async ({
+	page
+}) => {
+	await startRadiologyCodes(page);
+	await open(page, '/');
+	const banner = page.getByTestId('resume-banner');
+	await banner.getByRole('button', { name: 'Abandon exam…' }).click();
+	await page.getByRole('button', { name: 'Abandon the exam' }).click();
+	await expect(banner).toHaveCount(0);
+
+	await open(page, '/exam');
+	await page.getByTestId('preset-CPC-mini').getByRole('button').click();
+	await expect(page).toHaveURL(/\/exam\/take/);
+	await open(page, '/exam');
+	const card = page.getByTestId('in-progress');
+	await card.getByRole('button', { name: 'Abandon exam…' }).click();
+	await page.getByRole('button', { name: 'Abandon the exam' }).click();
+	await expect(card).toHaveCount(0);
+	await expect(page.getByTestId('exam-history').getByText('Abandoned')).toHaveCount(2);
+	await expect(page.getByTestId('preset-CPC-mini').getByRole('button')).toBeEnabled();
+});
+
+/** Sits the seed-5 Radiology exam with the first item fully right, and opens its report. */
+async function oneOfEight(page: Page, context: BrowserContext) {
+	await context.clock.setFixedTime(T0);
+	const items = await bankItems(page);
+	await startRadiologyCodes(page);
+	const item = items.get(await currentItemId(page))!;
+	if (item.type !== 'code-entry') throw new Error('expected a code entry');
+	await expect(page.getByLabel('Diagnosis codes (ICD-10-CM)')).toBeEnabled();
+	await page.getByLabel('Diagnosis codes (ICD-10-CM)').fill(item.answer.icd10cm.join(', '));
+	await page
+		.getByLabel('Procedure and supply codes (CPT, HCPCS Level II)')
+		.fill(item.answer.procedures.join(', '));
+	await saved(page);
+	// Not the R key: the focus is in a code field, where it types.
+	await page
+		.getByTestId('exam-bar')
+		.getByRole('button', { name: /Review and submit/ })
+		.click();
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page).toHaveURL(/\/exam\/report\?id=/);
+}
+
+test('the report rounds a score once and says when the exam was taken', async ({
+	page,
+	context
+}) => {
+	await oneOfEight(page, context);
+	// 1 point of 8: 12.5% in the headline and in the body alike.
+	await expect(page.getByTestId('reported')).toHaveText('12.5%');
+	await expect(page.getByTestId('overall')).toContainText('12.5% of the points');
+	await expect(page.getByTestId('taken')).toHaveText(/^Monday, November 23, 2026 at \d/);
+	await expect(page.getByText('Taken', { exact: true })).toBeVisible();
+});
+
+test('the printed report keeps its bars and can hold every question and rationale', async ({
+	page,
+	context
+}) => {
+	await page.addInitScript(() => {
+		// Printing is recorded, not done: a print dialog would stall the test.
+		window.print = () => document.body.setAttribute('data-printed', 'true');
+	});
+	await oneOfEight(page, context);
+	await page.emulateMedia({ media: 'print' });
+	const adjust = await page
+		.locator('[data-testid="area-scores"] .bar span')
+		.first()
+		.evaluate((el) => getComputedStyle(el).printColorAdjust);
+	expect(adjust).toBe('exact');
+	await expect(page.getByText('Rationale', { exact: true }).first()).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+	await page.getByRole('button', { name: 'Print with questions and rationales' }).click();
+	await expect(page.locator('body[data-printed="true"]')).toHaveCount(1);
+	await page.emulateMedia({ media: 'print' });
+	const first = page.getByTestId('item-review').first();
+	await expect(first.getByText('Rationale', { exact: true })).toBeVisible();
+	await expect(first.locator('.scenario')).toBeVisible();
+	await shot(page, 'exam-report-print-full');
+});
+
+test('on a phone the Previous, Flag and Next buttons make one even row', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await startMiniCpc(page);
+	await page.keyboard.press('n');
+	await expect(page.getByRole('heading', { name: 'Question 2 of 25' })).toBeVisible();
+	const boxes = await Promise.all(
+		['Previous', 'Flag for review', 'Next'].map(async (name) =>
+			page.getByRole('button', { name: new RegExp(name) }).boundingBox()
+		)
+	);
+	const [prev, flag, next] = boxes.map((b) => b!);
+	for (const b of [flag!, next!]) {
+		expect(Math.abs(b.y - prev!.y)).toBeLessThan(1);
+		expect(Math.abs(b.width - prev!.width)).toBeLessThan(1);
+		expect(Math.abs(b.height - prev!.height)).toBeLessThan(1);
+	}
+});

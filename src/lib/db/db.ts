@@ -56,6 +56,11 @@ export interface ExamRecord {
 	deadline: number;
 	pausedAt?: number;
 	submittedAt?: number;
+	/**
+	 * Set when the learner abandons the exam: it is then closed, never scored, writes no attempts
+	 * and stays out of the score chart. A plain field, not an index, so no new schema version.
+	 */
+	abandonedAt?: number;
 	/** Submitted by the clock, not the learner. */
 	autoSubmitted?: boolean;
 	/** Set on submit, for the history list and chart. */

@@ -172,12 +172,21 @@ export function drillRepo(db: CodeDrillDb) {
 
 export type DrillRepo = ReturnType<typeof drillRepo>;
 
-/** A write to an exam that was already submitted (here or in another tab). */
+/** A write to an exam that was already submitted or abandoned (here or in another tab). */
 export class ExamClosedError extends Error {
-	constructor(id: string) {
-		super(`The exam ${id} has already been submitted.`);
+	constructor(
+		id: string,
+		readonly how: 'submitted' | 'abandoned' = 'submitted'
+	) {
+		super(`The exam ${id} has already been ${how}.`);
 		this.name = 'ExamClosedError';
 	}
+}
+
+function closedHow(exam: ExamRecord): 'submitted' | 'abandoned' | undefined {
+	if (exam.submittedAt !== undefined) return 'submitted';
+	if (exam.abandonedAt !== undefined) return 'abandoned';
+	return undefined;
 }
 
 /** Mock exams: created once, changed answer by answer, closed by one submit. */
@@ -189,19 +198,19 @@ export function examsRepo(db: CodeDrillDb) {
 		get(id: string): Promise<ExamRecord | undefined> {
 			return db.exams.get(id);
 		},
-		/** The newest exam not yet submitted, if any. */
+		/** The newest exam neither submitted nor abandoned, if any. */
 		inProgress(): Promise<ExamRecord | undefined> {
 			return db.exams
 				.orderBy('startedAt')
 				.reverse()
-				.filter((e) => e.submittedAt === undefined)
+				.filter((e) => closedHow(e) === undefined)
 				.first();
 		},
-		/** Submitted exams, oldest first. */
+		/** Closed exams (submitted or abandoned), oldest first; only submitted ones have a result. */
 		history(): Promise<ExamRecord[]> {
 			return db.exams
 				.orderBy('startedAt')
-				.filter((e) => e.submittedAt !== undefined)
+				.filter((e) => closedHow(e) !== undefined)
 				.toArray();
 		},
 		/**
@@ -212,7 +221,8 @@ export function examsRepo(db: CodeDrillDb) {
 			return db.transaction('rw', db.exams, async () => {
 				const exam = await db.exams.get(id);
 				if (!exam) throw new Error(`There is no exam ${id}.`);
-				if (exam.submittedAt !== undefined) throw new ExamClosedError(id);
+				const how = closedHow(exam);
+				if (how) throw new ExamClosedError(id, how);
 				change(exam);
 				await db.exams.put(exam);
 				return exam;
@@ -230,11 +240,26 @@ export function examsRepo(db: CodeDrillDb) {
 			return db.transaction('rw', [db.exams, db.attempts], async () => {
 				const exam = await db.exams.get(id);
 				if (!exam) throw new Error(`There is no exam ${id}.`);
-				if (exam.submittedAt !== undefined) return { exam, submitted: false };
+				if (closedHow(exam)) return { exam, submitted: false };
 				const attempts = close(exam);
 				await db.exams.put(exam);
 				await db.attempts.bulkAdd(attempts as AttemptRecord[]);
 				return { exam, submitted: true };
+			});
+		},
+		/**
+		 * Abandons an open exam: marks it and nothing else (no result, no attempts). Refused, with
+		 * `abandoned: false` and the stored record, once the exam is submitted or already abandoned.
+		 */
+		abandon(id: string, now: number): Promise<{ exam: ExamRecord; abandoned: boolean }> {
+			return db.transaction('rw', db.exams, async () => {
+				const exam = await db.exams.get(id);
+				if (!exam) throw new Error(`There is no exam ${id}.`);
+				if (closedHow(exam)) return { exam, abandoned: false };
+				exam.abandonedAt = now;
+				delete exam.pausedAt;
+				await db.exams.put(exam);
+				return { exam, abandoned: true };
 			});
 		}
 	};

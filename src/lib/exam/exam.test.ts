@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../content/types';
 import { makeItem as item } from '../../../tests/factories/item';
 import { assemble, describeShortfall, scaledMinutes } from './assemble';
-import { apportion, customPreset, miniOf, PRESETS, presetById, type Preset } from './presets';
-import { passes, reportedScore, scoreExam } from './score';
+import {
+	apportion,
+	customPreset,
+	examName,
+	miniOf,
+	PRESETS,
+	presetById,
+	type Preset
+} from './presets';
+import { passes, reportedScore, scoreExam, scoreText } from './score';
 import {
 	formatClock,
+	takenText,
 	isOver,
 	MINUTE,
 	pause,
@@ -337,5 +346,39 @@ describe('scoring', () => {
 			expect(passes(p.pass, 1), p.id).toBe(true);
 			expect(passes(p.pass, 0), p.id).toBe(false);
 		}
+	});
+
+	it('shows a score one way everywhere, never rounded up to a pass', () => {
+		const pct = { kind: 'percent', percent: 70 } as const;
+		// 1 of 52 is 1.92%: the headline, the body and the history all say the same.
+		expect(scoreText(pct, 1 / 52)).toBe('1.9%');
+		expect(reportedScore(pct, 1 / 52)).toBe(1.9);
+		expect(scoreText(pct, 0.7)).toBe('70%');
+		expect(scoreText(pct, 1)).toBe('100%');
+		expect(scoreText(pct, 0)).toBe('0%');
+		// 69.96% is a fail, so it must not read as 70%.
+		expect(passes(pct, 0.6996)).toBe(false);
+		expect(scoreText(pct, 0.6996)).toBe('69.9%');
+		expect(scoreText(presetById('CCA')!.pass, 0.7)).toBe('300');
+	});
+});
+
+describe('names', () => {
+	it('says "exam" once, whatever the title', () => {
+		expect(examName('CPC')).toBe('CPC exam');
+		expect(examName('CPC mini')).toBe('CPC mini exam');
+		expect(examName('Custom exam')).toBe('Custom exam');
+		expect(
+			examName(customPreset({ bankId: 'cpc', sections: [], items: 1, minutes: 1 }).title)
+		).toBe('Custom exam');
+	});
+});
+
+describe('dates', () => {
+	it('says when an exam was taken with the weekday spelled out', () => {
+		// 1 December 2026 is a Tuesday: "Sat Dec 1" read as a Saturday.
+		expect(takenText(Date.UTC(2026, 11, 1, 14, 5), 'UTC')).toBe(
+			'Tuesday, December 1, 2026 at 2:05 PM'
+		);
 	});
 });

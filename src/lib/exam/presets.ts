@@ -307,3 +307,8 @@ export function presetById(id: string): Preset | undefined {
 	if (!base) return undefined;
 	return base.id === id ? base : miniOf(base);
 }
+
+/** "CPC exam", "CPC mini exam", "Custom exam": a title that already says "exam" is not doubled. */
+export function examName(title: string): string {
+	return /\bexam$/i.test(title.trim()) ? title.trim() : `${title.trim()} exam`;
+}

@@ -51,16 +51,33 @@ export interface ExamSitting {
 	timeMs: Readonly<Record<string, number>>;
 }
 
-/** Maps a raw fraction onto the rule's scale; percentages are whole numbers 0-100. */
+/**
+ * Maps a raw fraction onto the rule's scale. Percentages keep one decimal, cut down rather than
+ * rounded, so a fail never reads as the pass mark (69.96% is 69.9%, not 70%).
+ */
 export function reportedScore(rule: PassRule, fraction: number): number {
 	const raw = fraction * 100;
-	if (rule.kind === 'percent') return Math.round(raw * 10) / 10;
+	// The small nudge keeps 0.7 * 100 = 69.99999999999999 at 70.
+	if (rule.kind === 'percent') return Math.floor(raw * 10 + 1e-6) / 10;
 	const { min, max, pass, rawCut } = rule;
 	const scaled =
 		raw <= rawCut
 			? min + ((pass - min) * raw) / rawCut
 			: pass + ((max - pass) * (raw - rawCut)) / (100 - rawCut);
 	return Math.round(scaled);
+}
+
+/**
+ * How a score is shown, everywhere (headline, report body, past exams): "1.9%", or "310" on a
+ * scaled rule. One function, so the same exam never reads as 1.9% in one place and 2% in another.
+ */
+export function scoreText(rule: PassRule, fraction: number): string {
+	return rule.kind === 'percent' ? percentText(fraction) : String(reportedScore(rule, fraction));
+}
+
+/** A raw fraction as a percentage the same way: "1.9%", "70%". */
+export function percentText(fraction: number): string {
+	return `${reportedScore({ kind: 'percent', percent: 0 }, fraction)}%`;
 }
 
 /** Judged on the unrounded figure, so 69.96% does not round up to a pass. */

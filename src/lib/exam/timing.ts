@@ -73,3 +73,19 @@ export function formatMinutes(minutes: number): string {
 	if (h === 0) return `${m} min`;
 	return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/**
+ * When an exam was taken, with the weekday and month spelled out ("Tuesday, December 1, 2026 at
+ * 2:05 PM"): an abbreviated "Tue Dec 1" next to a "Sat" label was read as a Saturday.
+ */
+export function takenText(at: number, timeZone?: string): string {
+	return new Date(at).toLocaleString('en-US', {
+		weekday: 'long',
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone
+	});
+}

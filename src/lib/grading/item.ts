@@ -27,7 +27,17 @@ export function keysOf(item: Item): CodeKey[] {
 export function isAnswered(response: ItemResponse | undefined): boolean {
 	if (!response) return false;
 	if ('choice' in response) return response.choice !== '';
-	return response.codes.some((c) => Object.values(c).some((v) => v?.trim()));
+	// A part may be missing (a hole in an older record): that part is blank.
+	return response.codes.some((c) => c && Object.values(c).some((v) => v?.trim()));
+}
+
+/**
+ * The code fields of an item, one per part whatever was stored (nothing, some parts, or a choice
+ * left from an older version of the item), copied so that typing never edits the stored record.
+ */
+export function codeFields(item: Item, response: ItemResponse | undefined): CodeResponse[] {
+	const codes = response && 'codes' in response ? response.codes : [];
+	return keysOf(item).map((_, i) => ({ ...codes[i] }));
 }
 
 export function gradeItem(item: Item, response: ItemResponse | undefined): ItemGrade {

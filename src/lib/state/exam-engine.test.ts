@@ -136,6 +136,49 @@ describe('exam engine', () => {
 		await expect(real.pause()).rejects.toThrow('cannot be paused');
 	});
 
+	it('abandons an exam: kept as abandoned, never scored, no attempts, and the next may start', async () => {
+		const s = setup();
+		const e = await started(s);
+		const first = e.exam.itemIds[0]!;
+		await e.answer(first, { choice: 'B' });
+		s.clock.now += 5 * MINUTE;
+		expect(await e.abandon()).toBe(true);
+		expect(e.abandoned).toBe(true);
+		expect(e.exam.abandonedAt).toBe(T0 + 5 * MINUTE);
+		expect(e.exam.submittedAt).toBeUndefined();
+		expect(e.exam.result).toBeUndefined();
+		expect(await s.attempts.forSession(e.exam.id)).toEqual([]);
+		expect(await s.exams.inProgress()).toBeUndefined();
+		// Listed among past exams (as abandoned), so the list can say so.
+		const past = await s.exams.history();
+		expect(past.map((x) => [x.id, x.abandonedAt, x.result])).toEqual([
+			[e.exam.id, T0 + 5 * MINUTE, undefined]
+		]);
+		// Closed for good: no answer, no submit, not even by the clock.
+		await expect(e.answer(first, { choice: 'C' })).rejects.toBeInstanceOf(ExamClosedError);
+		expect(await e.submit()).toBe(false);
+		s.clock.now += 60 * MINUTE;
+		const reopened = await ExamEngine.open(e.exam.id, s.deps);
+		expect(reopened.abandoned).toBe(true);
+		expect(reopened.submitted).toBe(false);
+		expect(await s.attempts.count()).toBe(0);
+		// Abandoning twice (another tab) changes nothing.
+		expect(await reopened.abandon()).toBe(false);
+		expect((await s.exams.get(e.exam.id))?.abandonedAt).toBe(T0 + 5 * MINUTE);
+		const next = await started(s);
+		expect(await s.exams.inProgress()).toMatchObject({ id: next.exam.id });
+	});
+
+	it('a submitted exam cannot be abandoned', async () => {
+		const s = setup();
+		const e = await started(s);
+		await e.submit();
+		expect(await e.abandon()).toBe(false);
+		const stored = await s.exams.get(e.exam.id);
+		expect(stored?.abandonedAt).toBeUndefined();
+		expect(stored?.result).toBeDefined();
+	});
+
 	it('avoids the last exam and refuses to start with nothing to draw', async () => {
 		const s = setup();
 		const e = await started(s);

@@ -87,6 +87,10 @@ export class ExamEngine {
 		return this.#exam.submittedAt !== undefined;
 	}
 
+	get abandoned(): boolean {
+		return this.#exam.abandonedAt !== undefined;
+	}
+
 	/**
 	 * Loads a stored exam. One whose deadline passed while the app was closed is submitted at
 	 * once, with the answers it has: the clock, not the learner, ends a real exam.
@@ -107,7 +111,7 @@ export class ExamEngine {
 
 	/** Submits when time is up; true if this call submitted. */
 	async submitIfOver(): Promise<boolean> {
-		if (this.submitted || !isOver(this.#exam, this.deps.clock())) return false;
+		if (this.submitted || this.abandoned || !isOver(this.#exam, this.deps.clock())) return false;
 		return this.submit(true);
 	}
 
@@ -185,6 +189,16 @@ export class ExamEngine {
 		});
 		this.#exam = exam;
 		return submitted;
+	}
+
+	/**
+	 * Gives the exam up: it is kept, marked abandoned, and never scored (no result, no attempts),
+	 * whatever the clock says. False if it was already closed (here or in another tab).
+	 */
+	async abandon(): Promise<boolean> {
+		const { exam, abandoned } = await this.deps.exams.abandon(this.#exam.id, this.deps.clock());
+		this.#exam = exam;
+		return abandoned;
 	}
 
 	/**

@@ -7,7 +7,7 @@ import { catalog } from './catalog.svelte';
 import { storage } from './storage.svelte';
 
 export class ExamReport {
-	status = $state<'loading' | 'ready' | 'open' | 'error'>('loading');
+	status = $state<'loading' | 'ready' | 'open' | 'abandoned' | 'error'>('loading');
 	problem = $state<string | undefined>(undefined);
 	exam = $state<ExamRecord | undefined>(undefined);
 	score = $state<ExamScore | undefined>(undefined);
@@ -20,6 +20,10 @@ export class ExamReport {
 			const exam = await storage.exams.get(id);
 			if (!exam) throw new Error('There is no such exam on this device.');
 			this.exam = exam;
+			if (exam.abandonedAt !== undefined) {
+				this.status = 'abandoned';
+				return;
+			}
 			if (exam.submittedAt === undefined) {
 				this.status = 'open';
 				return;

@@ -8,12 +8,14 @@ import type { ExamRecord } from '$lib/db/db';
 import { ExamClosedError } from '$lib/db/repositories';
 import { formatMinutes, isOver, MINUTE, remainingMs, warningDue } from '$lib/exam/timing';
 import type { CodeResponse } from '$lib/grading/grade';
-import { isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
+import { codeFields, isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
 import { catalog } from './catalog.svelte';
+import { announceExam, listenForExams } from './exam-channel';
 import { ExamEngine } from './exam-engine';
 import { storage } from './storage.svelte';
 
-export type ExamPhase = 'loading' | 'taking' | 'review' | 'paused' | 'submitted' | 'error';
+export type ExamPhase =
+	'loading' | 'taking' | 'review' | 'paused' | 'submitted' | 'abandoned' | 'error';
 /** Whether this tab may write: another tab holding the exam makes this one read-only. */
 export type LockState = 'pending' | 'held' | 'elsewhere' | 'lost';
 export type ItemMark = 'answered' | 'blank';
@@ -41,7 +43,7 @@ export class ExamSession {
 	#finishing = false;
 	#release: (() => void) | undefined;
 	#waiting: AbortController | undefined;
-	#channel: BroadcastChannel | undefined;
+	#unlisten: (() => void) | undefined;
 	#deps: ConstructorParameters<typeof ExamEngine>[1] | undefined;
 
 	constructor(private readonly clock: () => number = Date.now) {}
@@ -91,12 +93,14 @@ export class ExamSession {
 			this.#deps = { exams: storage.exams, items: byId, clock: this.clock };
 			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();
-			if (this.#engine.submitted) {
-				this.phase = 'submitted';
+			// The item on screen and its code fields are set before any phase, a closed exam too:
+			// a page that renders the exam always finds one code entry per part of the item.
+			this.index = Math.min(this.exam!.position, this.items.length - 1);
+			this.#loadCodes();
+			if (this.#engine.abandoned || this.#engine.submitted) {
+				this.phase = this.#engine.abandoned ? 'abandoned' : 'submitted';
 				return;
 			}
-			this.index = this.exam!.position;
-			this.#loadCodes();
 			this.#announced = [];
 			this.now = this.clock();
 			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
@@ -112,8 +116,7 @@ export class ExamSession {
 	async tick(): Promise<void> {
 		this.now = this.clock();
 		const exam = this.exam;
-		if (!exam || this.phase === 'submitted' || this.phase === 'error' || this.phase === 'loading')
-			return;
+		if (!exam || !['taking', 'review', 'paused'].includes(this.phase)) return;
 		const due = warningDue(exam, this.now, this.#announced);
 		if (due !== undefined) {
 			// Reopened late: announce only the nearest warning, not every one already passed.
@@ -180,6 +183,27 @@ export class ExamSession {
 		await this.#finish(false);
 	}
 
+	/**
+	 * Gives the exam up, from any tab (the store refuses it once the exam is closed): answers
+	 * already under way are written first, then the exam is marked abandoned and never scored.
+	 */
+	async abandon(): Promise<void> {
+		const engine = this.#engine;
+		if (!engine || !['taking', 'review', 'paused'].includes(this.phase)) return;
+		await this.#queue;
+		try {
+			await engine.abandon();
+		} catch (e) {
+			storage.fail(e);
+			this.saving = 'failed';
+			return;
+		}
+		this.#sync();
+		this.phase = engine.submitted ? 'submitted' : 'abandoned';
+		announceExam({ id: engine.exam.id, abandoned: true });
+		this.#release?.();
+	}
+
 	/** The page went to the background: bank the time on this item (and count none while away). */
 	async hidden(): Promise<void> {
 		await this.#saveCodes();
@@ -200,13 +224,14 @@ export class ExamSession {
 	destroy(): void {
 		this.#waiting?.abort();
 		this.#release?.();
-		this.#channel?.close();
+		this.#unlisten?.();
 	}
 
 	/**
 	 * One tab writes to an exam at a time (Web Locks). A tab that finds the exam open elsewhere is
 	 * read-only and queues for the lock, so it takes over by itself when the other tab closes;
-	 * "Continue here" steals it. A BroadcastChannel tells the other tabs when the exam is submitted.
+	 * "Continue here" steals it. A BroadcastChannel tells the other tabs when the exam is submitted
+	 * or abandoned.
 	 */
 	#requestLock(id: string, mode: 'try' | 'wait' | 'steal'): void {
 		const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
@@ -247,28 +272,23 @@ export class ExamSession {
 	}
 
 	#listen(id: string): void {
-		if (this.#channel || typeof BroadcastChannel === 'undefined') return;
-		this.#channel = new BroadcastChannel('codedrill-exams');
-		this.#channel.onmessage = (e: MessageEvent<{ id: string; submitted: boolean }>) => {
-			if (e.data.id === id && e.data.submitted) void this.#reload(id);
-		};
+		this.#unlisten ??= listenForExams((news) => {
+			if (news.id === id && (news.submitted || news.abandoned)) void this.#reload(id);
+		});
 	}
 
 	async #reload(id: string): Promise<void> {
 		if (!this.#deps) return;
 		this.#engine = await ExamEngine.open(id, this.#deps);
 		this.#sync();
-		if (this.#engine.submitted) this.phase = 'submitted';
+		if (this.#engine.abandoned) this.phase = 'abandoned';
+		else if (this.#engine.submitted) this.phase = 'submitted';
 		else this.#loadCodes();
 	}
 
 	#loadCodes(): void {
 		const item = this.current;
-		const saved = item ? this.response(item.id) : undefined;
-		const parts = item ? keysOf(item).length : 0;
-		this.codes = Array.from({ length: parts }, (_, i) =>
-			saved && 'codes' in saved ? { ...saved.codes[i] } : {}
-		);
+		this.codes = item ? codeFields(item, this.response(item.id)) : [];
 	}
 
 	async #saveCodes(): Promise<void> {
@@ -296,7 +316,7 @@ export class ExamSession {
 	async #finish(auto: boolean): Promise<void> {
 		const engine = this.#engine;
 		// The clock ticks four times a second; one submit at a time is enough.
-		if (!engine || engine.submitted || this.#finishing) return;
+		if (!engine || engine.submitted || engine.abandoned || this.#finishing) return;
 		this.#finishing = true;
 		try {
 			// Answers already given are written before the exam closes.
@@ -310,8 +330,13 @@ export class ExamSession {
 			this.#finishing = false;
 		}
 		this.#sync();
+		// Abandoned in another tab a moment before: the store refused the submit.
+		if (engine.abandoned) {
+			this.phase = 'abandoned';
+			return;
+		}
 		this.phase = 'submitted';
-		this.#channel?.postMessage({ id: engine.exam.id, submitted: true });
+		announceExam({ id: engine.exam.id, submitted: true });
 		this.#release?.();
 	}
 
@@ -329,7 +354,7 @@ export class ExamSession {
 		try {
 			await run();
 		} catch (e) {
-			if (e instanceof ExamClosedError) this.phase = 'submitted';
+			if (e instanceof ExamClosedError) this.phase = e.how;
 			else {
 				storage.fail(e);
 				failed = true;

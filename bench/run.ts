@@ -183,6 +183,12 @@ async function codebook(): Promise<void> {
 			`  index ready (fetch ${r.fetchMs.toFixed(0)} + parse ${r.parseMs.toFixed(0)} + index ${r.indexMs.toFixed(0)} ms)  ${r.readyMs.toFixed(0)} ms`
 		);
 		console.log(
+			`  code page on a direct load (E11.9, fresh worker, n=3)  median ${r.codePageP50.toFixed(0)} ms  max ${r.codePageMax.toFixed(0)} ms`
+		);
+		console.log(
+			`  same, old path (index built first)                   median ${r.codePageEagerP50.toFixed(0)} ms  max ${r.codePageEagerMax.toFixed(0)} ms`
+		);
+		console.log(
 			`  worker JS heap after the run       ${Number.isNaN(r.memoryBytes) ? 'n/a' : mb(r.memoryBytes)}`
 		);
 		console.log(

@@ -213,3 +213,65 @@ test('practice: the open-book panel inserts a picked code into the last code fie
 	await peek.getByRole('link', { name: 'Open the full code page' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, { timeout: 20_000 });
 });
+
+test('a code page opened directly shows the code without building the search index', async ({
+	page
+}) => {
+	// Record whether the index-building message ever appears, however briefly.
+	await page.addInitScript(() => {
+		new MutationObserver(() => {
+			if (document.body?.textContent?.includes('Indexing'))
+				document.documentElement.dataset.sawIndexing = 'true';
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	await open(page, '/codes?c=E11.9');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'E11.9 Type 2 diabetes mellitus without complications',
+		{ timeout: 20_000 }
+	);
+	await expect(page.locator('html')).not.toHaveAttribute('data-saw-indexing', 'true');
+	await expect(page.locator('html')).not.toHaveAttribute('data-codebook-index', /building|ready/);
+});
+
+test('on a code page `/` focuses a search box, and a slash typed in it stays', async ({ page }) => {
+	await open(page, '/codes?c=E11.9');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('E11.9', {
+		timeout: 20_000
+	});
+	const box = page.getByRole('searchbox', { name: 'Search the code book' });
+	await expect(box).not.toBeFocused();
+	await page.keyboard.press('/');
+	await expect(box).toBeFocused();
+	await page.keyboard.type('heart/failure');
+	await expect(box).toHaveValue('heart/failure');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/codes\?q=heart%2Ffailure$/);
+	await expect(search(page)).toHaveValue('heart/failure');
+});
+
+test('at 390 px a code page’s heading leaves room for the code’s details', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page, '/codes?c=T20.011A');
+	const h1 = page.getByRole('heading', { level: 1 });
+	await expect(h1).toContainText('T20.011A Burn of unspecified degree of right ear', {
+		timeout: 20_000
+	});
+	const box = (await h1.boundingBox())!;
+	// The title is long ("Burn of unspecified degree of right ear [any part, except ear drum],
+	// initial encounter"): at the desktop size it took four lines and most of the first screen.
+	expect(box.height).toBeLessThan(844 * 0.2);
+	await expect(page.getByText('Billable', { exact: true })).toBeInViewport();
+});
+
+test('"Same level" shows every code it counts, without a hidden scroll box', async ({ page }) => {
+	await open(page, '/codes?c=chapter:4');
+	const same = page.getByRole('region', { name: /^Same level/ });
+	await expect(same.getByRole('heading')).toHaveText('Same level (21)', { timeout: 20_000 });
+	await expect(same).toContainText('Showing 12 of 21');
+	await same.getByRole('button', { name: 'Show all 21' }).press('Enter');
+	await expect(same.getByRole('link')).toHaveCount(21);
+	const clipped = await same
+		.getByRole('list')
+		.evaluate((ul) => ul.scrollHeight > ul.clientHeight + 1);
+	expect(clipped).toBe(false);
+});

@@ -21,6 +21,11 @@ export class CodeBookClient {
 	total = $state(0);
 	error = $state<string | undefined>(undefined);
 	stats = $state<ReadyStats | undefined>(undefined);
+	/**
+	 * The search index, built in the worker on the first search (or `prepareSearch`), never for
+	 * a code page alone. Mirrored on <html data-codebook-index> for the e2e tests and the bench.
+	 */
+	index = $state<'none' | 'building' | 'ready'>('none');
 
 	#worker: Worker | undefined;
 	// Bookkeeping only, never rendered: a plain Map on purpose.
@@ -28,6 +33,7 @@ export class CodeBookClient {
 	#pending = new Map<number, Pending>();
 	#seq = 0;
 	#ready: Promise<void> | undefined;
+	#prepared = false;
 
 	#post(body: Body<Request>): Promise<Response> {
 		if (!this.#worker) {
@@ -52,10 +58,19 @@ export class CodeBookClient {
 			this.total = msg.total;
 			return;
 		}
+		if (msg.type === 'index') {
+			this.#setIndex(msg.state);
+			return;
+		}
 		const p = this.#pending.get(msg.id);
 		this.#pending.delete(msg.id);
 		if (msg.type === 'error') p?.reject(new Error(msg.message));
 		else p?.resolve(msg);
+	}
+
+	#setIndex(state: 'none' | 'building' | 'ready'): void {
+		this.index = state;
+		if (typeof document !== 'undefined') document.documentElement.dataset.codebookIndex = state;
 	}
 
 	#fail(message: string): void {
@@ -66,6 +81,8 @@ export class CodeBookClient {
 		this.#worker?.terminate();
 		this.#worker = undefined;
 		this.#ready = undefined;
+		this.#prepared = false;
+		this.#setIndex('none');
 	}
 
 	/** Starts the download and index build once; later calls wait for the same one. */
@@ -86,6 +103,18 @@ export class CodeBookClient {
 			}
 		})();
 		return this.#ready;
+	}
+
+	/**
+	 * Starts building the search index ahead of the first query (a search box got focus), so
+	 * the learner's first keystrokes do not wait for it. Once; errors show through `load`.
+	 */
+	prepareSearch(): void {
+		if (this.#prepared) return;
+		this.#prepared = true;
+		void this.load()
+			.then(() => this.#post({ type: 'search', query: '', filters: {}, limit: 0 }))
+			.catch(() => (this.#prepared = false));
 	}
 
 	async search(

@@ -13,10 +13,12 @@ const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<Request>) => void) | null;
 };
 
-let ready: Promise<{ book: CodeBookService; stats: ReadyStats }> | undefined;
+type Loaded = { book: CodeBookService; stats: Omit<ReadyStats, 'indexMs'> };
+let ready: Promise<Loaded> | undefined;
 
-function load() {
-	ready ??= (async () => {
+function load(): Promise<Loaded> {
+	if (ready) return ready;
+	const loading = (async () => {
 		const t0 = performance.now();
 		const texts = await fetchTexts(await fetchManifest(), (loaded, total) =>
 			scope.postMessage({ type: 'progress', loaded, total })
@@ -31,9 +33,10 @@ function load() {
 		};
 		return { book, stats };
 	})();
+	ready = loading;
 	// A failed download must not stick: the next request (e.g. back online) tries again.
-	ready.catch(() => (ready = undefined));
-	return ready;
+	loading.catch(() => (ready = undefined));
+	return loading;
 }
 
 /** Builds the search index if needed, telling the page while it does (it takes seconds). */

@@ -135,7 +135,8 @@ async function browser(): Promise<void> {
 	}
 }
 
-async function codebook(): Promise<void> {
+/** `codepage`: only the direct code-page load, new path against the old (a quick run). */
+async function codebook(part: 'all' | 'codepage' = 'all'): Promise<void> {
 	const out = resolve('bench/out/codebook');
 	await buildForBrowser(out, {
 		codebook: resolve('bench/codebook.browser.ts'),
@@ -168,6 +169,15 @@ async function codebook(): Promise<void> {
 	try {
 		const tab = await chrome.newPage();
 		await tab.goto(`http://127.0.0.1:${port}/`);
+		if (part === 'codepage') {
+			const c = await tab.evaluate(async () => {
+				const mod = await import(`${location.origin}/codebook.js`);
+				return mod.runCodePage(`${location.origin}/codebook-worker.js`);
+			});
+			console.log(`\nCode page on a direct load in Chromium ${chrome.version()}:`);
+			printCodePage(c);
+			return;
+		}
 		const r = await tab.evaluate(async (queries) => {
 			const mod = await import(`${location.origin}/codebook.js`);
 			return mod.run(queries, `${location.origin}/codebook-worker.js`);
@@ -182,6 +192,7 @@ async function codebook(): Promise<void> {
 		console.log(
 			`  index ready (fetch ${r.fetchMs.toFixed(0)} + parse ${r.parseMs.toFixed(0)} + index ${r.indexMs.toFixed(0)} ms)  ${r.readyMs.toFixed(0)} ms`
 		);
+		printCodePage(r);
 		console.log(
 			`  worker JS heap after the run       ${Number.isNaN(r.memoryBytes) ? 'n/a' : mb(r.memoryBytes)}`
 		);
@@ -201,7 +212,18 @@ async function codebook(): Promise<void> {
 	}
 }
 
+function printCodePage(r: Record<string, number>): void {
+	const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(0)} ms`;
+	console.log(
+		`  code page on a direct load (E11.9, fresh worker, n=3)  median ${ms(r.codePageP50)}  max ${ms(r.codePageMax)}`
+	);
+	console.log(
+		`  same, old path (index built first)                   median ${ms(r.codePageEagerP50)}  max ${ms(r.codePageEagerMax)}`
+	);
+}
+
 const only = process.argv[2];
 if (!only || only === 'node') node();
 if (!only || only === 'drill') await browser();
 if (!only || only === 'codebook') await codebook();
+if (only === 'codepage') await codebook('codepage');

@@ -7,9 +7,10 @@
  * opens and works with the network off after one online visit. Cache-first for those; the rest
  * goes to the network.
  *
- * The code book's data files (a few MB) are not precached: most visits never open the code
- * book. They are cached on first use, or by Settings' "make available offline", in their own
- * cache that survives app updates (see $lib/codebook/offline).
+ * The code book's data files (a few MB) are not precached, so installing stays quick: the page
+ * saves them once it is idle after the first visit (CodeBookOffline.background), or on first
+ * use, or by Settings' "make available offline", in their own cache that survives app updates
+ * (see $lib/codebook/offline).
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { CODEBOOK_CACHE, isCodeBookFile } from '$lib/codebook/offline';

@@ -43,3 +43,29 @@ test('offline, a mock exam starts, takes an answer, resumes after a reload and s
 	await page.getByTestId('confirm-submit').click();
 	await expect(page.getByTestId('points')).toHaveText(/^[01] of 25$/);
 });
+
+test('after visiting only the home page, the code book works offline', async ({
+	page,
+	context
+}) => {
+	await openControlled(page, '/');
+	// The code book downloads in the background once the app is installed; the home page says so.
+	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-codebook', 'saved', {
+		timeout: 15_000
+	});
+	await expect(page.getByTestId('offline-status')).toContainText('including the code book');
+
+	await context.setOffline(true);
+	await open(page, '/codes');
+	await page.getByRole('combobox', { name: 'Search the code book' }).fill('chf');
+	const first = page.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first();
+	await expect(first.locator('.code')).toHaveText(/^I50/, { timeout: 20_000 });
+
+	await open(page, '/codes?c=I50.9');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'I50.9 Heart failure, unspecified',
+		{
+			timeout: 20_000
+		}
+	);
+});

@@ -21,6 +21,11 @@ export class CodeBookClient {
 	total = $state(0);
 	error = $state<string | undefined>(undefined);
 	stats = $state<ReadyStats | undefined>(undefined);
+	/**
+	 * The search index, built in the worker on the first search (or `prepareSearch`), never for
+	 * a code page alone. Mirrored on <html data-codebook-index> for the e2e tests and the bench.
+	 */
+	index = $state<'none' | 'building' | 'ready'>('none');
 
 	#worker: Worker | undefined;
 	// Bookkeeping only, never rendered: a plain Map on purpose.
@@ -28,6 +33,7 @@ export class CodeBookClient {
 	#pending = new Map<number, Pending>();
 	#seq = 0;
 	#ready: Promise<void> | undefined;
+	#prepared = false;
 
 	#post(body: Body<Request>): Promise<Response> {
 		if (!this.#worker) {
@@ -52,10 +58,19 @@ export class CodeBookClient {
 			this.total = msg.total;
 			return;
 		}
+		if (msg.type === 'index') {
+			this.#setIndex(msg.state);
+			return;
+		}
 		const p = this.#pending.get(msg.id);
 		this.#pending.delete(msg.id);
 		if (msg.type === 'error') p?.reject(new Error(msg.message));
 		else p?.resolve(msg);
+	}
+
+	#setIndex(state: 'none' | 'building' | 'ready'): void {
+		this.index = state;
+		if (typeof document !== 'undefined') document.documentElement.dataset.codebookIndex = state;
 	}
 
 	#fail(message: string): void {
@@ -66,6 +81,8 @@ export class CodeBookClient {
 		this.#worker?.terminate();
 		this.#worker = undefined;
 		this.#ready = undefined;
+		this.#prepared = false;
+		this.#setIndex('none');
 	}
 
 	/** Starts the download and index build once; later calls wait for the same one. */
@@ -86,6 +103,18 @@ export class CodeBookClient {
 			}
 		})();
 		return this.#ready;
+	}
+
+	/**
+	 * Starts building the search index ahead of the first query (a search box got focus), so
+	 * the learner's first keystrokes do not wait for it. Once; errors show through `load`.
+	 */
+	prepareSearch(): void {
+		if (this.#prepared) return;
+		this.#prepared = true;
+		void this.load()
+			.then(() => this.#post({ type: 'search', query: '', filters: {}, limit: 0 }))
+			.catch(() => (this.#prepared = false));
 	}
 
 	async search(
@@ -116,32 +145,84 @@ export class CodeBookClient {
 
 export const codebook = new CodeBookClient();
 
-/** Saving the code book for offline use (the Settings button). */
+/** Resolves when the page is idle (so a background job does not slow the first paint). */
+function whenIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: 3_000 });
+		else setTimeout(resolve, 2_000);
+	});
+}
+
+/** The browser's Data Saver (Chromium's `navigator.connection.saveData`). */
+function savingData(): boolean {
+	const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+	return connection?.saveData === true;
+}
+
+/**
+ * Saving the code book for offline use: in the background after the first visit, or with the
+ * Settings button. One instance, `codeBookOffline`, so Settings and the home page show the
+ * background download's progress.
+ */
 export class CodeBookOffline {
 	/** 'unknown' until checked; 'saved' when every file is in the cache. */
 	state = $state<'unknown' | 'absent' | 'saving' | 'saved' | 'error' | 'unsupported'>('unknown');
 	loaded = $state(0);
 	total = $state(0);
 	message = $state<string | undefined>(undefined);
+	/** The browser asks to save data: no background download (the button still works). */
+	dataSaver = $state(false);
+
+	#saving: Promise<void> | undefined;
+	#started = false;
 
 	async check(): Promise<void> {
 		if (typeof caches === 'undefined') {
 			this.state = 'unsupported';
 			return;
 		}
+		if (this.#saving) return;
 		try {
 			const manifest = await fetchManifest();
 			this.total = manifest.bytes;
 			const cache = await caches.open(CODEBOOK_CACHE);
 			const hits = await Promise.all(manifest.files.map((f) => cache.match(f.url)));
-			this.state = hits.every(Boolean) ? 'saved' : 'absent';
+			// A save may have started while this looked.
+			if (!this.#saving) this.state = hits.every(Boolean) ? 'saved' : 'absent';
 		} catch {
-			this.state = 'absent';
+			if (!this.#saving) this.state = 'absent';
 		}
 	}
 
+	/**
+	 * Makes the code book work offline after one visit, without the learner pressing anything:
+	 * once the page is idle and the service worker is active, downloads whatever files the cache
+	 * lacks. Runs once per app start; the cache itself is the record of what is done, so a
+	 * download cut short (a closed tab, a lost connection) resumes from the missing files on the
+	 * next visit, and a finished one costs only a look at the cache.
+	 */
+	background(): void {
+		if (this.#started || typeof navigator === 'undefined') return;
+		this.#started = true;
+		this.dataSaver = savingData();
+		void (async () => {
+			await whenIdle();
+			await this.check();
+			if (this.state !== 'absent' || this.dataSaver || !('serviceWorker' in navigator)) return;
+			// Installed first: the service worker serves the saved files when the network is off.
+			await navigator.serviceWorker.ready;
+			await this.save();
+		})();
+	}
+
 	/** Downloads every file not yet cached into the code-book cache, with byte progress. */
-	async save(): Promise<void> {
+	save(): Promise<void> {
+		this.#saving ??= this.#save().finally(() => (this.#saving = undefined));
+		return this.#saving;
+	}
+
+	async #save(): Promise<void> {
 		if (typeof caches === 'undefined') {
 			this.state = 'unsupported';
 			return;
@@ -177,3 +258,5 @@ export class CodeBookOffline {
 		}
 	}
 }
+
+export const codeBookOffline = new CodeBookOffline();

@@ -72,3 +72,49 @@ describe('PCS and HCPCS hierarchy', () => {
 		expect(ids(tree.ancestors(tree.node('LT')!))).toEqual(['hcpcs:modifiers']);
 	});
 });
+
+describe('nested Tabular blocks', () => {
+	it('lists only a chapter’s top-level blocks (T20-T32 is inside T07-T88)', () => {
+		const chapter19 = ids(tree.children(tree.node('chapter:19')!));
+		expect(chapter19).toContain('section:T07-T88');
+		expect(chapter19).not.toContain('section:T20-T32');
+		expect(chapter19).not.toContain('section:T20-T25');
+		expect(chapter19.at(-1)).toBe('section:T07-T88');
+	});
+
+	it('puts each block under the smallest block that holds it', () => {
+		expect(ids(tree.children(tree.node('section:T20-T32')!))).toEqual([
+			'section:T20-T25',
+			'section:T26-T28',
+			'section:T30-T32'
+		]);
+		expect(ids(tree.ancestors(tree.node('T20')!))).toEqual([
+			'chapter:19',
+			'section:T07-T88',
+			'section:T20-T32',
+			'section:T20-T25'
+		]);
+		expect(ids(tree.siblings(tree.node('section:T20-T25')!))).toEqual([
+			'section:T26-T28',
+			'section:T30-T32'
+		]);
+	});
+
+	it('places blocks with a letter in the code by Tabular order, not by spelling', () => {
+		// C7A sorts between C76 and C80 as text, but the Tabular lists it after C75, beside C76-C80.
+		expect(tree.parent(tree.node('section:C7A')!)?.id).toBe('section:C00-C96');
+		expect(tree.parent(tree.node('section:C76-C80')!)?.id).toBe('section:C00-C96');
+		expect(tree.parent(tree.node('section:C00-C14')!)?.id).toBe('section:C00-C75');
+		// D3A is a block of its own in chapter 2, not part of D37-D48.
+		expect(tree.parent(tree.node('section:D3A')!)?.id).toBe('chapter:2');
+		expect(tree.parent(tree.node('C4A')!)?.id).toBe('section:C43-C44');
+	});
+
+	it('counts a block’s siblings as the list shows them', () => {
+		const node = tree.node('section:V00-V09')!;
+		const siblings = tree.siblings(node);
+		expect(tree.parent(node)?.id).toBe('section:V00-V99');
+		expect(siblings).toHaveLength(11);
+		expect(siblings.every((s) => s.id.startsWith('section:V'))).toBe(true);
+	});
+});

@@ -63,17 +63,61 @@ export interface TreeNode {
 	entry?: CodeEntry;
 }
 
+/**
+ * The Tabular's blocks nest: chapter 19 has T07-T88, which holds T20-T32, which holds T20-T25.
+ * The sections file lists every block flat (in Tabular order, a block before the blocks inside
+ * it), so this finds each block's parent: the nearest earlier block of the same chapter whose
+ * span holds it, or the chapter. Spans are positions in the Tabular's category order, not
+ * spellings: C7A sorts between C76 and C80 as text, but the Tabular lists it after C75.
+ * Returns section id -> parent node id (`section:...` or `chapter:n`).
+ */
+export function sectionParents(data: CodeBookData): Map<string, string> {
+	const position = new Map<string, number>();
+	const spans = new Map<string, [number, number]>();
+	[...data.categorySection.keys()].forEach((category, i) => position.set(category, i));
+	// A block that holds categories spans them; a block that only holds blocks spans its range.
+	for (const [category, section] of data.categorySection) {
+		const at = position.get(category)!;
+		const span = spans.get(section);
+		spans.set(section, span ? [Math.min(span[0], at), Math.max(span[1], at)] : [at, at]);
+	}
+	for (const s of data.sections) {
+		if (spans.has(s.id)) continue;
+		const [first = '', last = first] = s.id.split('-');
+		const a = position.get(first);
+		const b = position.get(last);
+		if (a !== undefined && b !== undefined) spans.set(s.id, [a, b]);
+	}
+	const parents = new Map<string, string>();
+	data.sections.forEach((s, i) => {
+		parents.set(s.id, `chapter:${s.chapter}`);
+		const span = spans.get(s.id);
+		if (!span) return;
+		for (let j = i - 1; j >= 0 && data.sections[j]!.chapter === s.chapter; j--) {
+			const outer = spans.get(data.sections[j]!.id);
+			if (outer && outer[0] <= span[0] && span[1] <= outer[1]) {
+				parents.set(s.id, `section:${data.sections[j]!.id}`);
+				return;
+			}
+		}
+	});
+	return parents;
+}
+
 export class CodeTree {
 	readonly data: CodeBookData;
 	#byKey = new Map<string, number>();
 	#parent: string[] = [];
 	#children = new Map<string, string[]>();
+	/** Section id -> the block or chapter that holds it (see sectionParents). */
+	#sectionParent: Map<string, string>;
 
 	constructor(data: CodeBookData) {
 		this.data = data;
 		data.entries.forEach((e, i) => this.#byKey.set(codeKey(e.system, e.code), i));
+		this.#sectionParent = sectionParents(data);
 		for (const c of data.chapters) this.#add('root:icd10cm', `chapter:${c.number}`);
-		for (const s of data.sections) this.#add(`chapter:${s.chapter}`, `section:${s.id}`);
+		for (const s of data.sections) this.#add(this.#sectionParent.get(s.id)!, `section:${s.id}`);
 		for (const k of Object.keys(PCS_SECTIONS)) this.#add('root:icd10pcs', `pcs:${k}`);
 		for (const k of Object.keys(HCPCS_GROUPS)) this.#add('root:hcpcs', `hcpcs:${k}`);
 		data.entries.forEach((e, i) => {
@@ -200,8 +244,8 @@ export class CodeTree {
 			return i === undefined ? undefined : this.#nodeOf(this.#parent[i]!);
 		}
 		if (node.kind === 'section') {
-			const s = this.data.sections.find((sec) => `section:${sec.id}` === node.id);
-			return s && this.node(`chapter:${s.chapter}`);
+			const parent = this.#sectionParent.get(node.id.slice('section:'.length));
+			return parent === undefined ? undefined : this.node(parent);
 		}
 		return undefined;
 	}

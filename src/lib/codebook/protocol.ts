@@ -27,20 +27,23 @@ export interface NodeView {
 
 export interface ReadyStats {
 	entries: number;
-	documents: number;
 	fetchMs: number;
 	parseMs: number;
+	/** 0 unless the search index was built (it is built on the first search). */
 	indexMs: number;
 }
 
 export type Request =
-	| { type: 'load'; id: number }
+	/** `index`: also build the search index now (the search page, the bench's old path). */
+	| { type: 'load'; id: number; index?: boolean }
 	| { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number }
 	| { type: 'node'; id: number; code: string; system?: CodeSystem }
 	| { type: 'roots'; id: number; system: CodeSystem };
 
 export type Response =
 	| { type: 'progress'; loaded: number; total: number }
+	/** Sent unasked when the search index starts and finishes building. */
+	| { type: 'index'; state: 'building' | 'ready'; ms?: number }
 	| { type: 'ready'; id: number; stats: ReadyStats }
 	| { type: 'result'; id: number; result: SearchResult; ms: number }
 	| { type: 'node'; id: number; view?: NodeView; deleted?: string }

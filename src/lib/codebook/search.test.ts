@@ -125,3 +125,24 @@ describe('prefixDistance', () => {
 		expect(prefixDistance('xyzab', 'diabetes', 1)).toBe(2);
 	});
 });
+
+describe('counts', () => {
+	it.each(['E11.9', 'e119', 'I10', 'acetaminophen', 'chf', 'T20.0'])(
+		'%s: the total counts each code once, however many ways it matched',
+		(q) => {
+			const all = index.search(q, {}, 100_000);
+			expect(all.total).toBe(all.hits.length);
+			expect(new Set(all.hits.map((h) => `${h.system}:${h.code}`)).size).toBe(all.hits.length);
+		}
+	);
+
+	it('says how many codes match beyond the ones shown', () => {
+		// E11.6 and the codes under it, and the HCPCS wheelchair codes E1160-E1161.
+		const underE116 = realCodeBook().entries.filter((e) =>
+			e.code.replace('.', '').startsWith('E116')
+		).length;
+		const few = index.search('E11.6', {}, 3);
+		expect(few.hits).toHaveLength(3);
+		expect(few.total).toBe(underE116);
+	});
+});

@@ -37,7 +37,7 @@ export interface SearchHit {
 
 export interface SearchResult {
 	hits: SearchHit[];
-	/** Entries matching before the list was cut to `limit` (a lower bound for broad queries). */
+	/** Distinct entries matching, before the list was cut to `limit`. */
 	total: number;
 }
 
@@ -82,6 +82,12 @@ export class SearchIndex {
 	#codeEntry!: Int32Array;
 	#mark!: Int32Array;
 	#generation = 0;
+	/**
+	 * Entries already counted in this search's total: a code can match by its code, its title
+	 * and several index terms, and "Best 1 of 2 matches" over one code was the result.
+	 */
+	#counted!: Int32Array;
+	#countGeneration = 0;
 
 	constructor(data: CodeBookData) {
 		this.entries = data.entries;
@@ -105,6 +111,14 @@ export class SearchIndex {
 		order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
 		this.#codeNorm = order.map(([c]) => c);
 		this.#codeEntry = Int32Array.from(order, ([, i]) => i);
+		this.#counted = new Int32Array(data.entries.length);
+	}
+
+	/** Adds `entry` to this search's total once; true the first time. */
+	#count(entry: number): boolean {
+		if (this.#counted[entry] === this.#countGeneration) return false;
+		this.#counted[entry] = this.#countGeneration;
+		return true;
 	}
 
 	#build(): void {
@@ -165,6 +179,7 @@ export class SearchIndex {
 		const seen = new Set<number>();
 		const hits: SearchHit[] = [];
 		let total = 0;
+		this.#countGeneration++;
 		const keep = (entry: number, via?: string) => {
 			if (seen.has(entry) || hits.length >= limit) return;
 			seen.add(entry);
@@ -172,8 +187,10 @@ export class SearchIndex {
 		};
 		if (looksLikeCode(q)) {
 			const codes = this.#byCode(normalizeCode(q), q.toUpperCase(), filters);
-			total += codes.length;
-			for (const e of codes) keep(e);
+			for (const e of codes) {
+				if (this.#count(e)) total++;
+				keep(e);
+			}
 		}
 		const text = this.#byText(q, filters);
 		total += text.total;
@@ -333,7 +350,7 @@ export class SearchIndex {
 						}
 					}
 					if (!ok) continue;
-					total++;
+					if (this.#count(this.#docs[doc]!.entry)) total++;
 					// Short titles that are mostly the typed words, in whole words, come first; an
 					// entry's own title beats an index term pointing at it.
 					const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;

@@ -1,0 +1,88 @@
+/**
+ * What the code-book worker knows once the data is parsed: the tree for code pages, the
+ * index-table terms by code, and the search index, which is built only when a search needs it.
+ * A code page opened directly (`/codes?c=E11.9`) needs the tree alone, and building the index
+ * for 240,000 documents took seconds on a laptop before the page could show one code.
+ * Pure: the worker (search.worker.ts) owns one instance; the tests make their own.
+ */
+import { codeKey, INDEX_TABLE_LABELS, type CodeBookData, type CodeSystem } from './data';
+import { CodeTree, type TreeNode } from './hierarchy';
+import { dotCm } from './normalize';
+import type { NodeView } from './protocol';
+import { SearchIndex, type SearchFilters, type SearchResult } from './search';
+
+/** Lists on a code page are cut here (a PCS table can have thousands of codes). */
+export const LIST_LIMIT = 300;
+
+export class CodeBookService {
+	readonly tree: CodeTree;
+	#terms: Map<string, string[]>;
+	#index: SearchIndex | undefined;
+	/** How long the search index took to build (0 until built). */
+	indexMs = 0;
+
+	constructor(readonly data: CodeBookData) {
+		this.tree = new CodeTree(data);
+		this.#terms = termsByCode(data);
+	}
+
+	/** Whether the search index has been built (a code page never needs it). */
+	get indexed(): boolean {
+		return this.#index !== undefined;
+	}
+
+	/** The search index, built on first use. */
+	index(): SearchIndex {
+		if (!this.#index) {
+			const t0 = performance.now();
+			this.#index = new SearchIndex(this.data);
+			this.indexMs = performance.now() - t0;
+		}
+		return this.#index;
+	}
+
+	search(query: string, filters: SearchFilters, limit: number): SearchResult {
+		return this.index().search(query, filters, limit);
+	}
+
+	roots(system: CodeSystem): TreeNode[] {
+		return this.tree.roots(system);
+	}
+
+	/** A code page's content, or the old title of a code deleted this year. */
+	node(code: string, system?: CodeSystem): { view?: NodeView; deleted?: string } {
+		const tree = this.tree;
+		const node = tree.node(code, system);
+		if (!node) return { deleted: this.data.deleted.get(dotCm(code)) };
+		const children = tree.children(node);
+		const siblings = tree.siblings(node);
+		return {
+			view: {
+				node,
+				ancestors: tree.ancestors(node),
+				children: children.slice(0, LIST_LIMIT),
+				childCount: children.length,
+				siblings: siblings.slice(0, LIST_LIMIT),
+				siblingCount: siblings.length,
+				otherSystems:
+					node.kind === 'code' ? tree.systemsOf(node.id).filter((s) => s !== node.system) : [],
+				indexTerms:
+					node.kind === 'code' && node.system === 'icd10cm'
+						? (this.#terms.get(codeKey('icd10cm', node.id)) ?? []).slice(0, 40)
+						: []
+			}
+		};
+	}
+}
+
+function termsByCode(data: CodeBookData): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const t of data.index) {
+		const key = codeKey('icd10cm', t.code);
+		const label = `${INDEX_TABLE_LABELS[t.table]}: ${t.path.join(', ')}${t.column ? ` (${t.column})` : ''}`;
+		const list = out.get(key);
+		if (list) list.push(label);
+		else out.set(key, [label]);
+	}
+	return out;
+}

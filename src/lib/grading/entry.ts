@@ -24,7 +24,7 @@ export type CodeList = 'icd10cm' | 'procedures' | 'icd10pcs';
 export interface EntryCode {
 	/** As typed (pieces joined into one code keep their space). */
 	typed: string;
-	/** Normalised: dotted ICD-10-CM, a formatted procedure line, bare PCS. */
+	/** Normalized: dotted ICD-10-CM, a formatted procedure line, bare PCS. */
 	code: string;
 	/** What is wrong with its form, in words; absent when the form is right. */
 	problem?: string;
@@ -69,7 +69,7 @@ export function splitEntry(list: CodeList, text: string): string[] {
 	return splitCodes(text);
 }
 
-/** Normalises one code of a list the way the grader compares it. */
+/** Normalizes one code of a list the way the grader compares it. */
 export function normalizeEntry(list: CodeList, typed: string): string {
 	if (list === 'icd10cm') return normalizeIcd10cm(typed);
 	if (list === 'icd10pcs') return normalizePcs(typed);

@@ -45,7 +45,7 @@ export class PracticeSession {
 
 	/**
 	 * Opens the saved run of this bank and section if there is one (a reload, a reopened tab),
-	 * else starts a new run. `fresh` (Start practice in the picker, Practise again) always starts
+	 * else starts a new run. `fresh` (Start practice in the picker, Practice again) always starts
 	 * a new run, which replaces the saved one.
 	 */
 	async start(bank: Bank, section: string, seed: number, fresh = false): Promise<void> {

@@ -56,6 +56,9 @@ scope.onmessage = async ({ data: msg }) => {
 			if (msg.index) indexOf(book);
 			scope.postMessage({ type: 'ready', id: msg.id, stats: { ...stats, indexMs: book.indexMs } });
 		} else if (msg.type === 'search') {
+			// Building the index blocks this worker for seconds: first let the look-ups already
+			// queued behind this search (the search page's Browse lists, a code page) answer.
+			if (!book.indexed) await new Promise((r) => setTimeout(r, 0));
 			const t0 = performance.now();
 			const result = indexOf(book).search(msg.query, msg.filters, msg.limit);
 			scope.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t0 });

@@ -75,7 +75,9 @@ test('a code typed in any form, and a filter by code set', async ({ page }) => {
 	await open(page, '/codes?q=e11%209');
 	await expect(search(page)).toHaveValue('e11 9');
 	await expect(results(page).first().locator('.code')).toHaveText('E11.9', { timeout: 20_000 });
-	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 match');
+	// E11.9 and two HCPCS codes that start E119 (E1190, E1195): each counted once, each listed.
+	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 matches');
+	await expect(results(page)).toHaveCount(3);
 
 	await search(page).fill('dexamethasone');
 	await page.getByLabel('Code set').selectOption('hcpcs');

@@ -41,6 +41,8 @@ test('a form injected into a practice item cannot navigate away', async ({ page 
 	await keepViolations(page);
 	await open(page, '/practice/run?bank=cpc&section=mixed');
 	const url = page.url();
+	await expect(page.getByRole('heading', { name: /^Item 1 of \d+$/ })).toBeVisible();
+	await expect(page.getByTestId('tally')).toContainText('0 answered');
 	// What DOMPurify would have removed, placed in the page as if it had not.
 	await page.evaluate(() => {
 		const form = document.createElement('form');

@@ -3,6 +3,14 @@
 export const ITEM_TYPES = ['single-best-answer', 'code-entry', 'case', 'flashcard'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
+/** What each kind of item is called on screen. */
+export const ITEM_KIND_NAMES: Record<ItemType, string> = {
+	'single-best-answer': 'Multiple choice',
+	'code-entry': 'Code entry',
+	case: 'Record case',
+	flashcard: 'Flashcard'
+};
+
 export const EXAM_PRESETS = ['CPC', 'COC', 'CIC', 'CRC', 'CPB', 'CCA', 'CCS', 'CBCS'] as const;
 export type ExamPreset = (typeof EXAM_PRESETS)[number];
 

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { CODE_BOOK_TEST_TIMEOUT, CODE_BOOK_WAIT } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 /** axe on the item card, where the new state is (the whole page is covered by a11y.spec). */
@@ -100,12 +101,13 @@ test('once the code book is loaded, a heading or an unknown code is marked befor
 	page,
 	request
 }) => {
+	test.setTimeout(CODE_BOOK_TEST_TIMEOUT);
 	const { field, mark } = await codeEntryItem(page, request);
 	// The open-book panel loads the code book.
 	await page.getByText('Open the code book').click();
 	await page.getByRole('combobox', { name: 'Look up a code' }).fill('E11');
 	await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible({
-		timeout: 12_000
+		timeout: CODE_BOOK_WAIT
 	});
 	await field.fill('e11 22, E11, N18.3, e1199');
 	await expect(mark).toContainText(

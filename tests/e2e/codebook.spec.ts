@@ -6,7 +6,18 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerWithKeyboard, nextWithKeyboard, open, openControlled, shownType } from './fixtures';
+import {
+	answerWithKeyboard,
+	CODE_BOOK_TEST_TIMEOUT,
+	CODE_BOOK_WAIT,
+	nextWithKeyboard,
+	open,
+	openControlled,
+	shownType
+} from './fixtures';
+
+// Every test here waits on the code book's worker (see CODE_BOOK_TEST_TIMEOUT).
+test.describe.configure({ timeout: CODE_BOOK_TEST_TIMEOUT });
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search the code book' });
 const results = (page: Page) =>
@@ -38,7 +49,7 @@ test('search with the keyboard and open E11.9 with Enter', async ({ page }) => {
 	await page.keyboard.press('/');
 	await expect(search(page)).toBeFocused();
 	await page.keyboard.type('type 2 diabetes without complications');
-	await expect(results(page).first()).toBeVisible({ timeout: 20_000 });
+	await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
 	const top3 = await results(page)
 		.locator('.code')
 		.evaluateAll((els) => els.slice(0, 3).map((e) => e.textContent));
@@ -59,7 +70,7 @@ test('search with the keyboard and open E11.9 with Enter', async ({ page }) => {
 test('a code page goes up to its category and chapter by the breadcrumb', async ({ page }) => {
 	await open(page, '/codes?c=E11.9');
 	const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-	await crumbs.getByRole('link', { name: 'E11', exact: true }).click({ timeout: 20_000 });
+	await crumbs.getByRole('link', { name: 'E11', exact: true }).click({ timeout: CODE_BOOK_WAIT });
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E11 Type 2 diabetes mellitus');
 	await expect(page.getByRole('note')).toContainText('E11 is a header, not a billable code');
 	await expect(page.getByRole('link', { name: /^E11\.9 / })).toBeVisible();
@@ -74,7 +85,9 @@ test('a code page goes up to its category and chapter by the breadcrumb', async 
 test('a code typed in any form, and a filter by code set', async ({ page }) => {
 	await open(page, '/codes?q=e11%209');
 	await expect(search(page)).toHaveValue('e11 9');
-	await expect(results(page).first().locator('.code')).toHaveText('E11.9', { timeout: 20_000 });
+	await expect(results(page).first().locator('.code')).toHaveText('E11.9', {
+		timeout: CODE_BOOK_WAIT
+	});
 	// E11.9 and two HCPCS codes that start E119 (E1190, E1195): each counted once, each listed.
 	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 matches');
 	await expect(results(page)).toHaveCount(3);
@@ -88,7 +101,7 @@ test('a code typed in any form, and a filter by code set', async ({ page }) => {
 test('a code that does not exist says so', async ({ page }) => {
 	await open(page, '/codes?c=E11.99');
 	await expect(page.getByRole('note')).toContainText('is not a code in the FY2026 ICD-10-CM', {
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 });
 
@@ -101,13 +114,13 @@ test('after "make available offline" the code book searches with the network off
 
 	await page.getByRole('button', { name: 'Make the code book available offline now' }).click();
 	await expect(page.getByTestId('codebook-offline-state')).toContainText('Available offline', {
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 
 	await context.setOffline(true);
 	await open(page, '/codes');
 	await search(page).fill('chf');
-	await expect(results(page).first()).toBeVisible({ timeout: 20_000 });
+	await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
 	await expect(results(page).locator('.code').first()).toHaveText(/^I50/);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Heart failure');
@@ -123,15 +136,17 @@ test('offline before the code book was ever saved: a clear message and a way to 
 	await context.setOffline(true);
 	await open(page, '/codes');
 	await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 	await expect(page.getByRole('alert')).toContainText('make it available offline in Settings');
 
 	await context.setOffline(false);
 	await page.getByRole('button', { name: 'Try again' }).click();
-	await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 20_000 });
+	await expect(page.getByRole('alert')).toHaveCount(0, { timeout: CODE_BOOK_WAIT });
 	await search(page).fill('gerd');
-	await expect(results(page).locator('.code').first()).toHaveText(/^K21/, { timeout: 20_000 });
+	await expect(results(page).locator('.code').first()).toHaveText(/^K21/, {
+		timeout: CODE_BOOK_WAIT
+	});
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -143,7 +158,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
 		test('code book home and search results', async ({ page }) => {
 			await open(page, '/codes');
-			await expect(page.getByRole('heading', { name: 'Browse' })).toBeVisible({ timeout: 20_000 });
+			await expect(page.getByRole('heading', { name: 'Browse' })).toBeVisible({
+				timeout: CODE_BOOK_WAIT
+			});
 			await noViolations(page, `code book home (${scheme})`);
 			await page.screenshot({
 				path: `test-results/screenshots/codes-home-${scheme}.png`,
@@ -151,7 +168,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			});
 
 			await search(page).fill('copd exac');
-			await expect(results(page).first()).toBeVisible({ timeout: 20_000 });
+			await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
 			await noViolations(page, `search results (${scheme})`);
 			await page.screenshot({ path: `test-results/screenshots/codes-search-${scheme}.png` });
 		});
@@ -159,7 +176,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		test('a header code page', async ({ page }) => {
 			await open(page, '/codes?c=E11');
 			await expect(page.getByRole('heading', { name: /^Codes below/ })).toBeVisible({
-				timeout: 20_000
+				timeout: CODE_BOOK_WAIT
 			});
 			await noViolations(page, `header code page (${scheme})`);
 			await page.screenshot({ path: `test-results/screenshots/codes-header-${scheme}.png` });
@@ -168,7 +185,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		test('a code page, and a chapter with its list shown in full', async ({ page }) => {
 			await open(page, '/codes?c=E11.9');
 			await expect(page.getByRole('heading', { name: 'In our question banks' })).toBeVisible({
-				timeout: 20_000
+				timeout: CODE_BOOK_WAIT
 			});
 			await expect(page.getByText('Looking…')).toHaveCount(0);
 			await noViolations(page, `code page (${scheme})`);
@@ -178,7 +195,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			});
 
 			await open(page, '/codes?c=chapter:19');
-			await page.getByRole('button', { name: /^Show all/ }).click({ timeout: 20_000 });
+			await page.getByRole('button', { name: /^Show all/ }).click({ timeout: CODE_BOOK_WAIT });
 			await noViolations(page, `chapter page (${scheme})`);
 		});
 
@@ -211,7 +228,7 @@ test('practice: the open-book panel inserts a picked code into the last code fie
 	await expect(lookup).toBeFocused();
 
 	await lookup.fill('E11');
-	await expect(results(page).first()).toContainText('E11', { timeout: 20_000 });
+	await expect(results(page).first()).toContainText('E11', { timeout: CODE_BOOK_WAIT });
 	await lookup.press('Enter');
 	await expect(page.getByRole('alert')).toContainText('E11 is a header, not a billable code');
 	await expect(dx).toHaveValue('');
@@ -245,7 +262,7 @@ test('practice: a code in a rationale links to its code page through a small dia
 	const peek = page.getByRole('dialog');
 	await expect(peek.getByRole('heading')).toContainText(code);
 	await expect(peek.getByText(/Billable|Header|Valid code/).first()).toBeVisible({
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 	await page.screenshot({ path: 'test-results/screenshots/code-peek.png' });
 	const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
@@ -256,7 +273,9 @@ test('practice: a code in a rationale links to its code page through a small dia
 	// The full page is one more click away.
 	await link.click();
 	await peek.getByRole('link', { name: 'Open the full code page' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, { timeout: 20_000 });
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(code, {
+		timeout: CODE_BOOK_WAIT
+	});
 });
 
 test('a code page opened directly shows the code without building the search index', async ({
@@ -279,7 +298,7 @@ test('a code page opened directly shows the code without building the search ind
 	await open(page, '/codes?c=E11.9');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'E11.9 Type 2 diabetes mellitus without complications',
-		{ timeout: 20_000 }
+		{ timeout: CODE_BOOK_WAIT }
 	);
 	await expect(page.locator('html')).not.toHaveAttribute('data-saw-indexing', 'true');
 	await expect(page.locator('html')).not.toHaveAttribute('data-codebook-index', /building|ready/);
@@ -288,7 +307,7 @@ test('a code page opened directly shows the code without building the search ind
 test('on a code page `/` focuses a search box, and a slash typed in it stays', async ({ page }) => {
 	await open(page, '/codes?c=E11.9');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('E11.9', {
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 	const box = page.getByRole('searchbox', { name: 'Search the code book' });
 	await expect(box).not.toBeFocused();
@@ -306,7 +325,7 @@ test('at 390 px a code page’s heading leaves room for the code’s details', a
 	await open(page, '/codes?c=T20.011A');
 	const h1 = page.getByRole('heading', { level: 1 });
 	await expect(h1).toContainText('T20.011A Burn of unspecified degree of right ear', {
-		timeout: 20_000
+		timeout: CODE_BOOK_WAIT
 	});
 	const box = (await h1.boundingBox())!;
 	// The title is long ("Burn of unspecified degree of right ear [any part, except ear drum],
@@ -318,7 +337,9 @@ test('at 390 px a code page’s heading leaves room for the code’s details', a
 test('"Same level" shows every code it counts, without a hidden scroll box', async ({ page }) => {
 	await open(page, '/codes?c=chapter:4');
 	const same = page.getByRole('region', { name: /^Same level/ });
-	await expect(same.getByRole('heading')).toHaveText('Same level (21)', { timeout: 20_000 });
+	await expect(same.getByRole('heading')).toHaveText('Same level (21)', {
+		timeout: CODE_BOOK_WAIT
+	});
 	await expect(same).toContainText('Showing 12 of 21');
 	await same.getByRole('button', { name: 'Show all 21' }).press('Enter');
 	await expect(same.getByRole('link')).toHaveCount(21);

@@ -1,6 +1,15 @@
 /** Shared e2e helpers: wait for hydration before acting, and answer whatever item is shown. */
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * Waits on the code book and the tests that use it. Alone on a quiet 2-core machine a code-book
+ * test needs 3-14 s (the worker parses 186,000 codes and builds a 240,000-entry search index);
+ * with the second e2e worker building its own index at the same time it has needed up to 31 s.
+ * So these tests get 60 s in all and 40 s for the code book to answer: under half, alone.
+ */
+export const CODE_BOOK_TEST_TIMEOUT = 60_000;
+export const CODE_BOOK_WAIT = 40_000;
+
 /** Navigates and waits until the root layout has mounted (clicks before that are lost). */
 export async function open(page: Page, url: string): Promise<void> {
 	await page.goto(url);

@@ -4,7 +4,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerWithKeyboard, open, openControlled } from './fixtures';
+import {
+	answerWithKeyboard,
+	CODE_BOOK_TEST_TIMEOUT,
+	CODE_BOOK_WAIT,
+	open,
+	openControlled
+} from './fixtures';
 
 const ID_SHAPED = /\b[a-z]+-[a-z0-9-]+-\d{4}\b/;
 
@@ -71,9 +77,10 @@ test('the item view opens offline after one online visit', async ({ page, contex
 });
 
 test('a code page lists the items that use it by title, linking to the item', async ({ page }) => {
+	test.setTimeout(CODE_BOOK_TEST_TIMEOUT);
 	await open(page, '/codes?c=E11.9');
 	const uses = page.getByTestId('code-uses');
-	await expect(uses.getByRole('link').first()).toBeVisible({ timeout: 20_000 });
+	await expect(uses.getByRole('link').first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
 	await expect(uses).not.toContainText(ID_SHAPED);
 	const first = uses.getByRole('link').first();
 	const title = (await first.innerText()).trim();

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { answerWithKeyboard, open, openControlled } from './fixtures';
+import {
+	answerWithKeyboard,
+	CODE_BOOK_TEST_TIMEOUT,
+	CODE_BOOK_WAIT,
+	open,
+	openControlled
+} from './fixtures';
 
 test('after one online visit the app opens offline and records an answer', async ({
 	page,
@@ -48,10 +54,11 @@ test('after visiting only the home page, the code book works offline', async ({
 	page,
 	context
 }) => {
+	test.setTimeout(CODE_BOOK_TEST_TIMEOUT);
 	await openControlled(page, '/');
 	// The code book downloads in the background once the app is installed; the home page says so.
 	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-codebook', 'saved', {
-		timeout: 15_000
+		timeout: CODE_BOOK_WAIT
 	});
 	await expect(page.getByTestId('offline-status')).toContainText('including the code book');
 
@@ -59,13 +66,13 @@ test('after visiting only the home page, the code book works offline', async ({
 	await open(page, '/codes');
 	await page.getByRole('combobox', { name: 'Search the code book' }).fill('chf');
 	const first = page.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first();
-	await expect(first.locator('.code')).toHaveText(/^I50/, { timeout: 20_000 });
+	await expect(first.locator('.code')).toHaveText(/^I50/, { timeout: CODE_BOOK_WAIT });
 
 	await open(page, '/codes?c=I50.9');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'I50.9 Heart failure, unspecified',
 		{
-			timeout: 20_000
+			timeout: CODE_BOOK_WAIT
 		}
 	);
 });

@@ -334,8 +334,10 @@ test('closing the tab that holds the exam lets the waiting tab continue by itsel
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-	// Two tests of several full-page axe runs each (one test of seven needed 30 s alone).
+	// Two tests of several full-page axe runs each (one test of seven needed 30 s alone). axe on
+	// the 25-item report is the slowest run; beside the other e2e worker a test needed 32 s.
 	test(`exam picker, question and pause have no axe violations (${scheme})`, async ({ page }) => {
+		test.setTimeout(60_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await open(page, '/exam');
 		await expect(page.getByTestId('preset-CPC')).toBeVisible();
@@ -355,6 +357,7 @@ for (const scheme of ['light', 'dark'] as const) {
 	});
 
 	test(`exam review, report and history have no axe violations (${scheme})`, async ({ page }) => {
+		test.setTimeout(60_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		await startMiniCpc(page);
 		await page.keyboard.press('2');

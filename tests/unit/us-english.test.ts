@@ -36,7 +36,7 @@ const ROOTS = [
 	'README.md',
 	'static/manifest.webmanifest'
 ];
-const EXTENSIONS = /\.(svelte|ts|md|html|webmanifest|json)$/;
+const EXTENSIONS = /\.(svelte|ts|css|md|html|webmanifest|json)$/;
 
 function files(path: string): string[] {
 	if (!statSync(path, { throwIfNoEntry: false })) return [];

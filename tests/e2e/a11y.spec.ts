@@ -71,7 +71,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
 		test('a flashcard and the home page with progress have no axe violations', async ({ page }) => {
 			await open(page, '/practice/run?bank=foundations&section=mixed');
+			await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
 			await page.keyboard.press('Space');
+			await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
 			await noViolations(page, `flashcard (${scheme})`);
 			await page.keyboard.press('3');
 			await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -44,6 +44,17 @@ export async function shownType(page: Page): Promise<ShownType> {
 }
 
 /**
+ * Turns the flashcard on screen with Space and rates it with `rating` (1-4). Each key waits for
+ * the state it acts on: the run loads its place after hydration, so an early Space would be lost.
+ */
+export async function rateFlashcard(page: Page, rating: string): Promise<void> {
+	await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
+	await page.keyboard.press(rating);
+}
+
+/**
  * Answers the current item with the keyboard only and waits until the answer is saved.
  * Returns the item id.
  */
@@ -54,8 +65,7 @@ export async function answerWithKeyboard(page: Page, choice = '2'): Promise<stri
 		await page.keyboard.press(choice);
 		await page.keyboard.press('Enter');
 	} else if (type === 'flashcard') {
-		await page.keyboard.press('Space');
-		await page.keyboard.press(choice);
+		await rateFlashcard(page, choice);
 	} else {
 		// The first code field has focus; Enter in a field submits the form.
 		await expect(page.getByLabel('Diagnosis codes (ICD-10-CM)').first()).toBeFocused();

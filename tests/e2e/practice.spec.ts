@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerWithKeyboard, nextWithKeyboard, open, shownType } from './fixtures';
+import { answerWithKeyboard, nextWithKeyboard, open, rateFlashcard, shownType } from './fixtures';
 
 test('a learner answers three items, reloads, and sees those answers from IndexedDB', async ({
 	page
@@ -68,8 +68,7 @@ test('without IndexedDB the learner is told plainly, and can still practice', as
 	});
 	await open(page, '/practice/run?bank=foundations&section=mixed');
 	await expect(page.getByRole('alert')).toContainText('Your progress cannot be saved');
-	await page.keyboard.press('Space');
-	await page.keyboard.press('3');
+	await rateFlashcard(page, '3');
 	await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
 });
 

@@ -4,7 +4,6 @@
  * Each test stays well inside half of its 30 s budget on the shared 2-core machine: a long path
  * is split into tests that each open the page they need.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	answerWithKeyboard,
@@ -15,6 +14,7 @@ import {
 	openControlled,
 	shownType
 } from './fixtures';
+import { noViolations } from './axe';
 
 // Every test here waits on the code book's worker (see CODE_BOOK_TEST_TIMEOUT).
 test.describe.configure({ timeout: CODE_BOOK_TEST_TIMEOUT });
@@ -22,14 +22,6 @@ test.describe.configure({ timeout: CODE_BOOK_TEST_TIMEOUT });
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search the code book' });
 const results = (page: Page) =>
 	page.getByRole('listbox', { name: 'Matching codes' }).getByRole('option');
-
-async function noViolations(page: Page, label: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const summary = violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(summary, `axe violations on ${label}`).toEqual([]);
-}
 
 /**
  * The browser's Data Saver: the code book then waits for first use instead of downloading in
@@ -105,112 +97,109 @@ test('a code that does not exist says so', async ({ page }) => {
 	});
 });
 
-test('after "make available offline" the code book searches with the network off', async ({
-	page,
-	context
-}) => {
-	await dataSaver(page);
-	await openControlled(page, '/settings');
+test.describe('with the service worker', () => {
+	// Offline use is the service worker's work (the config blocks it elsewhere).
+	test.use({ serviceWorkers: 'allow' });
 
-	await page.getByRole('button', { name: 'Make the code book available offline now' }).click();
-	await expect(page.getByTestId('codebook-offline-state')).toContainText('Available offline', {
-		timeout: CODE_BOOK_WAIT
+	test('after "make available offline" the code book searches with the network off', async ({
+		page,
+		context
+	}) => {
+		await dataSaver(page);
+		await openControlled(page, '/settings');
+
+		await page.getByRole('button', { name: 'Make the code book available offline now' }).click();
+		await expect(page.getByTestId('codebook-offline-state')).toContainText('Available offline', {
+			timeout: CODE_BOOK_WAIT
+		});
+
+		await context.setOffline(true);
+		await open(page, '/codes');
+		await search(page).fill('chf');
+		await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
+		await expect(results(page).locator('.code').first()).toHaveText(/^I50/);
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Heart failure');
 	});
 
-	await context.setOffline(true);
-	await open(page, '/codes');
-	await search(page).fill('chf');
-	await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
-	await expect(results(page).locator('.code').first()).toHaveText(/^I50/);
-	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Heart failure');
+	test('offline before the code book was ever saved: a clear message and a way to retry', async ({
+		page,
+		context
+	}) => {
+		await dataSaver(page);
+		await openControlled(page, '/');
+		await expect(page.getByTestId('offline-status')).toHaveAttribute('data-codebook', 'absent');
+		await context.setOffline(true);
+		await open(page, '/codes');
+		await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {
+			timeout: CODE_BOOK_WAIT
+		});
+		await expect(page.getByRole('alert')).toContainText('make it available offline in Settings');
+
+		await context.setOffline(false);
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByRole('alert')).toHaveCount(0, { timeout: CODE_BOOK_WAIT });
+		await search(page).fill('gerd');
+		await expect(results(page).locator('.code').first()).toHaveText(/^K21/, {
+			timeout: CODE_BOOK_WAIT
+		});
+	});
 });
 
-test('offline before the code book was ever saved: a clear message and a way to retry', async ({
-	page,
-	context
-}) => {
-	await dataSaver(page);
-	await openControlled(page, '/');
-	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-codebook', 'absent');
-	await context.setOffline(true);
-	await open(page, '/codes');
-	await expect(page.getByRole('alert')).toContainText('The code book could not be loaded', {
-		timeout: CODE_BOOK_WAIT
+test.describe('axe', () => {
+	test.use({ viewport: { width: 1200, height: 900 } });
+
+	test('code book home and search results', async ({ page }) => {
+		await open(page, '/codes');
+		await expect(page.getByRole('heading', { name: 'Browse' })).toBeVisible({
+			timeout: CODE_BOOK_WAIT
+		});
+		await noViolations(page, 'code book home', { shot: 'codes-home' });
+
+		await search(page).fill('copd exac');
+		await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
+		await noViolations(page, 'search results', { shot: 'codes-search', fullPage: false });
 	});
-	await expect(page.getByRole('alert')).toContainText('make it available offline in Settings');
 
-	await context.setOffline(false);
-	await page.getByRole('button', { name: 'Try again' }).click();
-	await expect(page.getByRole('alert')).toHaveCount(0, { timeout: CODE_BOOK_WAIT });
-	await search(page).fill('gerd');
-	await expect(results(page).locator('.code').first()).toHaveText(/^K21/, {
-		timeout: CODE_BOOK_WAIT
+	test('a header code page', async ({ page }) => {
+		await open(page, '/codes?c=E11');
+		await expect(page.getByRole('heading', { name: /^Codes below/ })).toBeVisible({
+			timeout: CODE_BOOK_WAIT
+		});
+		await noViolations(page, 'header code page', { shot: 'codes-header', fullPage: false });
 	});
-});
 
-for (const scheme of ['light', 'dark'] as const) {
-	test.describe(`axe (${scheme})`, () => {
-		test.beforeEach(async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			await page.setViewportSize({ width: 1200, height: 900 });
+	test('a code page', async ({ page }) => {
+		await open(page, '/codes?c=E11.9');
+		await expect(page.getByRole('heading', { name: 'In our question banks' })).toBeVisible({
+			timeout: CODE_BOOK_WAIT
 		});
+		await expect(page.getByText('Looking…')).toHaveCount(0);
+		await noViolations(page, 'code page', { shot: 'codes-page' });
+	});
 
-		test('code book home and search results', async ({ page }) => {
-			await open(page, '/codes');
-			await expect(page.getByRole('heading', { name: 'Browse' })).toBeVisible({
-				timeout: CODE_BOOK_WAIT
-			});
-			await noViolations(page, `code book home (${scheme})`);
-			await page.screenshot({
-				path: `test-results/screenshots/codes-home-${scheme}.png`,
-				fullPage: true
-			});
+	test('a chapter with its list shown in full', async ({ page }) => {
+		await open(page, '/codes?c=chapter:19');
+		await page.getByRole('button', { name: /^Show all/ }).click({ timeout: CODE_BOOK_WAIT });
+		await noViolations(page, 'chapter page');
+	});
 
-			await search(page).fill('copd exac');
-			await expect(results(page).first()).toBeVisible({ timeout: CODE_BOOK_WAIT });
-			await noViolations(page, `search results (${scheme})`);
-			await page.screenshot({ path: `test-results/screenshots/codes-search-${scheme}.png` });
-		});
-
-		test('a header code page', async ({ page }) => {
-			await open(page, '/codes?c=E11');
-			await expect(page.getByRole('heading', { name: /^Codes below/ })).toBeVisible({
-				timeout: CODE_BOOK_WAIT
-			});
-			await noViolations(page, `header code page (${scheme})`);
-			await page.screenshot({ path: `test-results/screenshots/codes-header-${scheme}.png` });
-		});
-
-		test('a code page, and a chapter with its list shown in full', async ({ page }) => {
-			await open(page, '/codes?c=E11.9');
-			await expect(page.getByRole('heading', { name: 'In our question banks' })).toBeVisible({
-				timeout: CODE_BOOK_WAIT
-			});
-			await expect(page.getByText('Looking…')).toHaveCount(0);
-			await noViolations(page, `code page (${scheme})`);
-			await page.screenshot({
-				path: `test-results/screenshots/codes-page-${scheme}.png`,
-				fullPage: true
-			});
-
-			await open(page, '/codes?c=chapter:19');
-			await page.getByRole('button', { name: /^Show all/ }).click({ timeout: CODE_BOOK_WAIT });
-			await noViolations(page, `chapter page (${scheme})`);
-		});
+	test.describe('with the service worker', () => {
+		// The download it shows is the service worker's (the config blocks it elsewhere).
+		test.use({ serviceWorkers: 'allow' });
 
 		test('settings and the home page while the code book downloads or is saved', async ({
 			page
 		}) => {
 			await open(page, '/');
 			await expect(page.getByTestId('offline-status')).toBeVisible();
-			await noViolations(page, `home (${scheme})`);
+			await noViolations(page, 'home');
 			await open(page, '/settings');
 			await expect(page.getByRole('heading', { name: 'Code book offline' })).toBeVisible();
-			await noViolations(page, `settings (${scheme})`);
+			await noViolations(page, 'settings');
 		});
 	});
-}
+});
 
 test('practice: the open-book panel inserts a picked code into the last code field', async ({
 	page
@@ -264,9 +253,7 @@ test('practice: a code in a rationale links to its code page through a small dia
 	await expect(peek.getByText(/Billable|Header|Valid code/).first()).toBeVisible({
 		timeout: CODE_BOOK_WAIT
 	});
-	await page.screenshot({ path: 'test-results/screenshots/code-peek.png' });
-	const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
-	expect(violations.map((v) => v.id)).toEqual([]);
+	await noViolations(page, 'code peek', { include: 'dialog', shot: 'code-peek', fullPage: false });
 	await page.keyboard.press('Escape');
 	await expect(peek).toBeHidden();
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', itemId!);

@@ -19,6 +19,8 @@ export async function open(page: Page, url: string): Promise<void> {
 /**
  * Opens `url` and waits until the service worker controls the page (it installs on the first
  * visit and takes control after one reload), so that going offline afterwards is meaningful.
+ * The config blocks service workers: a test that calls this needs
+ * `test.use({ serviceWorkers: 'allow' })`.
  */
 export async function openControlled(page: Page, url: string): Promise<void> {
 	await open(page, url);

@@ -2,8 +2,7 @@
  * Items are listed by their opening words, not their ids, and open in a read-only view with the
  * key, the rationale and the learner's recent answers; the view works offline and passes axe.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
 	answerWithKeyboard,
 	CODE_BOOK_TEST_TIMEOUT,
@@ -11,16 +10,9 @@ import {
 	open,
 	openControlled
 } from './fixtures';
+import { noViolations } from './axe';
 
 const ID_SHAPED = /\b[a-z]+-[a-z0-9-]+-\d{4}\b/;
-
-async function noViolations(page: Page, label: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(
-		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		`axe violations on ${label}`
-	).toEqual([]);
-}
 
 test('recent answers on the home page show titles that open the item with its key', async ({
 	page
@@ -46,17 +38,15 @@ test('recent answers on the home page show titles that open the item with its ke
 	await expect(page).toHaveURL(/\/$/);
 });
 
-for (const scheme of ['light', 'dark'] as const)
-	test(`the item view shows the key and passes axe (${scheme})`, async ({ page }) => {
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/item?bank=cpc&id=cpc-anesthesia-0001');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			/^An anesthesiologist personally provides general anesthesia/
-		);
-		await expect(page.getByText('Correct answer')).toBeVisible();
-		await expect(page.getByText('You have not answered this item yet.')).toBeVisible();
-		await noViolations(page, `item view (${scheme})`);
-	});
+test('the item view shows the key and passes axe', async ({ page }) => {
+	await open(page, '/item?bank=cpc&id=cpc-anesthesia-0001');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		/^An anesthesiologist personally provides general anesthesia/
+	);
+	await expect(page.getByText('Correct answer')).toBeVisible();
+	await expect(page.getByText('You have not answered this item yet.')).toBeVisible();
+	await noViolations(page, 'item view');
+});
 
 test('an unknown item gets a clear message and a way back', async ({ page }) => {
 	await open(page, '/item?bank=cpc&id=nope-0000');
@@ -64,16 +54,21 @@ test('an unknown item gets a clear message and a way back', async ({ page }) => 
 	await expect(page.getByRole('link', { name: /Back/ })).toBeVisible();
 });
 
-test('the item view opens offline after one online visit', async ({ page, context }) => {
-	await openControlled(page, '/');
-	await context.setOffline(true);
-	await open(page, '/item?bank=foundations&id=fnd-icd10cm-conventions-0605');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'A patient in observation for a medical condition is then admitted as an inpatient.'
-	);
-	await expect(
-		page.getByText('The medical condition that led to the hospital admission.')
-	).toBeVisible();
+test.describe('with the service worker', () => {
+	// Offline use is the service worker's work (the config blocks it elsewhere).
+	test.use({ serviceWorkers: 'allow' });
+
+	test('the item view opens offline after one online visit', async ({ page, context }) => {
+		await openControlled(page, '/');
+		await context.setOffline(true);
+		await open(page, '/item?bank=foundations&id=fnd-icd10cm-conventions-0605');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'A patient in observation for a medical condition is then admitted as an inpatient.'
+		);
+		await expect(
+			page.getByText('The medical condition that led to the hospital admission.')
+		).toBeVisible();
+	});
 });
 
 test('a code page lists the items that use it by title, linking to the item', async ({ page }) => {

@@ -7,6 +7,9 @@ import {
 	openControlled
 } from './fixtures';
 
+// Offline use is the service worker's work (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one online visit the app opens offline and records an answer', async ({
 	page,
 	context

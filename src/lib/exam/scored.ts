@@ -4,7 +4,7 @@
  * key it shows. Pure: items go in, plain data comes out.
  */
 import type { CodeKey, Item } from '../content/types';
-import { keysOf } from '../grading/item';
+import { isAnswered, keysOf, type ItemResponse } from '../grading/item';
 
 /** What the scorer compared the answer against: a letter, or the codes of each part. */
 export type ScoredKey = { choice: string } | { codes: CodeKey[] };
@@ -88,4 +88,41 @@ export function scoredKeyText(key: ScoredKey | undefined): string {
 	return key.codes
 		.map((k) => [...k.icd10cm, ...k.procedures, ...k.icd10pcs].join(', '))
 		.join(' | ');
+}
+
+/** An answer in one line without its item (the bank has dropped it): `B`, or `E11.9 | I10`. */
+export function answerText(response: ItemResponse | undefined): string {
+	if (!isAnswered(response) || !response) return '—';
+	if ('choice' in response) return response.choice;
+	return response.codes
+		.map(
+			(c) =>
+				[c?.icd10cm, c?.procedures, c?.icd10pcs]
+					.map((v) => v?.trim())
+					.filter(Boolean)
+					.join(', ') || '—'
+		)
+		.join(' | ');
+}
+
+/**
+ * What a report shows of each item still in the bank: the item with the key it was scored
+ * against, and how the bank has revised it since (if it has).
+ */
+export function reportItems(
+	itemIds: readonly string[],
+	bank: ReadonlyMap<string, Item>,
+	scored: Readonly<Record<string, ScoredItem>> | undefined
+): { items: ReadonlyMap<string, Item>; revisions: ReadonlyMap<string, Revision> } {
+	const items = new Map<string, Item>();
+	const revisions = new Map<string, Revision>();
+	for (const id of itemIds) {
+		const item = bank.get(id);
+		if (!item) continue;
+		const stored = scored?.[id];
+		items.set(id, withScoredKey(item, stored?.key));
+		const revision = stored ? revisionOf(item, stored) : undefined;
+		if (revision) revisions.set(id, revision);
+	}
+	return { items, revisions };
 }

@@ -6,6 +6,7 @@ import { createDb } from '../db/db';
 import { attemptsRepo, ExamClosedError, examsRepo } from '../db/repositories';
 import { customPreset, presetById } from '../exam/presets';
 import { scoreExam } from '../exam/score';
+import { reportItems, revisionOf } from '../exam/scored';
 import { MINUTE, remainingMs } from '../exam/timing';
 import { ExamEngine, planExam, startExam } from './exam-engine';
 
@@ -263,5 +264,28 @@ describe('a bank update that drops or changes an item', () => {
 		expect([report.points, report.possible, report.fraction]).toEqual([12, 12, 1]);
 		expect(report.items.find((i) => i.itemId === fixed)).toMatchObject({ score: 1, correct: true });
 		expect(report.items.find((i) => i.itemId === removed)).toMatchObject({ score: 1 });
+		// The report shows the key it was scored with, and says the bank's key has changed since.
+		const shown = reportItems(stored.itemIds, laterBank([removed], [fixed]), stored.scored);
+		expect(shown.items.get(fixed)).toMatchObject({ answer: 'B' });
+		expect([...shown.revisions]).toEqual([[fixed, 'key']]);
+		expect(shown.items.has(removed)).toBe(false);
+		const scored = stored.scored![fixed]!;
+		expect(revisionOf(BY_ID.get(fixed)!, scored)).toBeUndefined();
+		const asTaken = BY_ID.get(fixed)!;
+		if (asTaken.type !== 'single-best-answer') throw new Error('the factory makes multiple choice');
+		expect(revisionOf({ ...asTaken, rationale: 'Clearer.' }, scored)).toBeUndefined();
+		expect(revisionOf({ ...asTaken, scenario: 'Reworded.' }, scored)).toBe('wording');
+	});
+
+	it('an exam submitted before scores were stored is still scored against the bank', async () => {
+		const s = setup();
+		const e = await started(s);
+		for (const id of e.exam.itemIds) await e.answer(id, { choice: 'B' });
+		await e.submit();
+		const old = { ...(await s.exams.get(e.exam.id))!, scored: undefined };
+		const [fixed, removed] = e.exam.itemIds as [string, string];
+		const report = scoreExam(old.spec, laterBank([removed], [fixed]), old);
+		expect([report.points, report.possible]).toEqual([10, 11]);
+		expect(report.items.find((i) => i.itemId === removed)).toMatchObject({ withdrawn: true });
 	});
 });

@@ -556,3 +556,68 @@ test('on a phone the Previous, Flag and Next buttons make one even row', async (
 		expect(Math.abs(b.height - prev!.height)).toBeLessThan(1);
 	}
 });
+
+test.describe('a later build without one of the exam items', () => {
+	// The bank is changed by intercepting its fetch, which a service worker would answer instead.
+	test.use({ serviceWorkers: 'block' });
+
+	test('an exam whose bank lost an item opens, submits and leaves the other exams startable', async ({
+		page
+	}) => {
+		// 9-16 s alone (two page loads, a submit and a scoped axe run): 60 s keeps it under a third.
+		test.setTimeout(60_000);
+		const items = await bankItems(page);
+		await startMiniCpc(page);
+		const ids: string[] = [];
+		for (let n = 0; n < 3; n++) {
+			const id = await currentItemId(page);
+			const item = items.get(id)!;
+			if (item.type !== 'single-best-answer') throw new Error(`${id} is not multiple choice`);
+			await page.keyboard.press(item.answer.toLowerCase());
+			await expect(page.getByRole('radio', { checked: true })).toHaveValue(item.answer);
+			await saved(page);
+			ids.push(id);
+			await page.keyboard.press('n');
+			await expect(page.getByRole('heading', { name: `Question ${n + 2} of 25` })).toBeVisible();
+		}
+		// The next build has dropped question 2.
+		const dropped = ids[1]!;
+		await page.route('**/data/banks/cpc.json', async (route) => {
+			const res = await route.fetch();
+			const bank = await res.json();
+			bank.items = (bank.items as Item[]).filter((i) => i.id !== dropped);
+			await route.fulfill({ response: res, json: bank });
+		});
+		await page.reload();
+		await page.waitForSelector('body[data-hydrated="true"]');
+		await expect(page.getByRole('heading', { name: 'Question 4 of 25' })).toBeVisible();
+		await expect(page.getByTestId('withdrawn-note')).toContainText('1 question');
+		await page.getByTestId('nav-2').click();
+		const card = page.getByTestId('withdrawn');
+		await expect(card).toContainText(
+			'This question was withdrawn from the bank after your exam started; it is not scored.'
+		);
+		await expect(page.getByTestId('nav-2')).toHaveAccessibleName(/withdrawn/);
+		await noViolations(page, 'a withdrawn question');
+		await page.keyboard.press('n');
+		await expect(page.getByRole('heading', { name: 'Question 3 of 25' })).toBeVisible();
+		await page.keyboard.press('r');
+		await expect(page.getByTestId('review-counts')).toContainText('2 answered');
+		await expect(page.getByTestId('review-counts')).toContainText('1 withdrawn');
+		await page.getByRole('button', { name: 'Submit exam…' }).click();
+		await page.getByTestId('confirm-submit').click();
+		await expect(page).toHaveURL(/\/exam\/report\?id=/);
+		await expect(page.getByTestId('points')).toHaveText('2 of 24');
+		await expect(page.getByTestId('withdrawn')).toHaveCount(1);
+		await expect(page.getByTestId('withdrawn-note')).toContainText('out of the other 24');
+		// axe on the new card only: the whole 25-item report is the axe tests' job above.
+		const { violations } = await new AxeBuilder({ page })
+			.include('[data-testid="withdrawn"]')
+			.analyze();
+		expect(violations.map((v) => v.id)).toEqual([]);
+		await open(page, '/exam');
+		await expect(page.getByTestId('in-progress')).toHaveCount(0);
+		await expect(page.getByTestId('exam-history').getByRole('row').nth(1)).toContainText('8.3%');
+		await expect(page.getByTestId('preset-CPC-mini').getByRole('button')).toBeEnabled();
+	});
+});

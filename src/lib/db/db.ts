@@ -10,6 +10,7 @@ import type { ItemType } from '../content/types';
 import type { CardRecord, ReviewRecord } from '../srs/types.ts';
 import type { Preset } from '../exam/presets';
 import type { ItemResponse } from '../grading/item';
+import type { ScoredItem } from '../exam/scored';
 
 export type Mode = 'practice' | 'drill' | 'exam';
 
@@ -65,6 +66,12 @@ export interface ExamRecord {
 	autoSubmitted?: boolean;
 	/** Set on submit, for the history list and chart. */
 	result?: ExamResult;
+	/**
+	 * Set on submit: each item's key, version and score as scored, so the report stays a record
+	 * when a later build fixes a key or drops the item. A plain field (no index, no new version);
+	 * exams submitted before it existed have none and are scored against the current bank.
+	 */
+	scored?: Record<string, ScoredItem>;
 }
 
 export interface ExamResult {

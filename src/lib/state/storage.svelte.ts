@@ -1,8 +1,9 @@
 /**
  * The learner's database as the UI sees it: opened once, with a plain-language error when the
- * browser cannot store anything (some private windows) or storage is full.
+ * browser cannot store anything (some private windows), storage is full, or the stored progress
+ * cannot be opened; what other tabs do to the connection; and how many writes are under way.
  */
-import { createDb, type CodeDrillDb } from '$lib/db/db';
+import { createDb, watchOtherTabs, watchWrites, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
 import {
 	attemptsRepo,
@@ -18,10 +19,19 @@ import {
 } from '$lib/db/repositories';
 
 export class StorageState {
-	/** 'idle' until `open()` is called in the browser. */
-	status = $state<'idle' | 'opening' | 'ready' | 'error'>('idle');
-	/** The last failure, shown in the app-wide banner; cleared by `dismiss()`. */
+	/**
+	 * 'idle' until `open()` is called in the browser; 'blocked' while another tab's older
+	 * connection holds the open up; 'outdated' once another tab opened a newer version and this
+	 * tab let go of the database (only a reload helps).
+	 */
+	status = $state<'idle' | 'opening' | 'blocked' | 'ready' | 'outdated' | 'error'>('idle');
+	/**
+	 * The last failure, shown in the app-wide banner; cleared by `dismiss()`, and by the next
+	 * write that succeeds when it was a failed write (storage full, or another one-off).
+	 */
 	error = $state<StorageError | undefined>(undefined);
+	/** Writes started and not yet committed or failed: leaving the page now would lose them. */
+	pending = $state(0);
 	#db: CodeDrillDb | undefined;
 	#opening: Promise<boolean> | undefined;
 
@@ -40,6 +50,20 @@ export class StorageState {
 			if (typeof indexedDB === 'undefined')
 				throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
 			const db = this.makeDb();
+			watchWrites(db, {
+				started: () => this.pending++,
+				ended: (committed) => {
+					this.pending--;
+					if (committed && (this.error?.kind === 'full' || this.error?.kind === 'other'))
+						this.error = undefined;
+				}
+			});
+			watchOtherTabs(db, {
+				blocked: () => {
+					if (this.status === 'opening') this.status = 'blocked';
+				},
+				replaced: () => (this.status = 'outdated')
+			});
 			await db.open();
 			this.#db = db;
 			this.status = 'ready';
@@ -91,6 +115,24 @@ export class StorageState {
 
 	fail(e: unknown): void {
 		this.error = classifyStorageError(e);
+		// The library's words stay out of the banner; they are here for a bug report.
+		console.error(e);
+	}
+
+	/**
+	 * "Try again" on a failed write: writes a few bytes. Success clears the banner (as any
+	 * successful write does) and tells the learner to answer again; failure keeps it.
+	 */
+	async retry(): Promise<boolean> {
+		const settings = this.settings;
+		if (!settings) return false;
+		try {
+			await settings.set('storage-check', Date.now());
+			return true;
+		} catch (e) {
+			this.fail(e);
+			return false;
+		}
 	}
 
 	dismiss(): void {

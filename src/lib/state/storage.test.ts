@@ -124,6 +124,8 @@ describe('storage state: pending writes', () => {
 		const { state } = profile();
 		expect(await state.open()).toBe(true);
 		await expect(state.exams!.update('no-such-exam', () => {})).rejects.toThrow();
+		// The transaction's abort event comes a moment after the promise rejects.
+		await until(() => state.pending === 0, 'no pending write');
 		expect(state.pending).toBe(0);
 	});
 });

@@ -210,3 +210,45 @@ test('progress this version cannot open: says so and what to do, library words f
 	await expect(banner.getByText(/primary key/)).toBeVisible();
 	await shot(page, 'storage-unopenable');
 });
+
+test('storage full: the banner says so, Try again clears it once a write goes through', async ({
+	page
+}) => {
+	// Every add and put fails as a full disk does, until the test frees "space".
+	await page.addInitScript(() => {
+		const w = window as unknown as { diskFull?: boolean };
+		w.diskFull = false;
+		for (const method of ['add', 'put'] as const) {
+			const real = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: never[]) {
+				if (w.diskFull)
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return real.apply(this, args);
+			};
+		}
+	});
+	await open(page, '/drill');
+	await expect(page.locator('article[data-item-id]')).toBeVisible();
+	await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = true));
+	await gradeNow(page);
+	const banner = page.getByTestId('storage-banner');
+	await expect(banner).toContainText('Storage is full.');
+	// The browser's own words are folded away under Technical details.
+	await expect(banner.getByText(/quota has been exceeded/)).toBeHidden();
+	await noViolations(page);
+	await shot(page, 'storage-full');
+
+	// Still full: Try again (from the keyboard) keeps the banner and says it still fails.
+	const retry = banner.getByRole('button', { name: 'Try again' });
+	await retry.focus();
+	await page.keyboard.press('Enter');
+	await expect(banner).toContainText('Still failing');
+
+	await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = false));
+	await retry.focus();
+	await page.keyboard.press('Enter');
+	await expect(banner).toContainText('Saving works again.');
+	await expect(banner).not.toContainText('Storage is full.');
+	await noViolations(page);
+	await shot(page, 'storage-full-cleared');
+});

@@ -122,10 +122,9 @@ export function createDb(
 	return db;
 }
 
-/** Told when a readwrite transaction starts and when it ends (committed or not). */
+/** Told when a readwrite transaction starts; what it returns is told when that one ends. */
 export interface WriteWatcher {
-	started(): void;
-	ended(committed: boolean): void;
+	started(): (committed: boolean) => void;
 }
 
 /**
@@ -144,12 +143,12 @@ export function watchWrites(db: Dexie, watch: WriteWatcher): void {
 				const tx = down.transaction(stores, mode, options);
 				if (mode === 'readwrite') {
 					const idb = tx as unknown as IDBTransaction;
-					watch.started();
+					const ended = watch.started();
 					let done = false;
 					const end = (committed: boolean) => () => {
 						if (done) return;
 						done = true;
-						watch.ended(committed);
+						ended(committed);
 					};
 					idb.addEventListener('complete', end(true));
 					// A failed request that is not handled aborts the transaction: 'abort' covers it.

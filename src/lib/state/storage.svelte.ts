@@ -51,11 +51,21 @@ export class StorageState {
 				throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
 			const db = this.makeDb();
 			watchWrites(db, {
-				started: () => this.pending++,
-				ended: (committed) => {
-					this.pending--;
-					if (committed && (this.error?.kind === 'full' || this.error?.kind === 'other'))
-						this.error = undefined;
+				started: () => {
+					this.pending++;
+					const errorBefore = this.error;
+					return (committed) => {
+						this.pending--;
+						// Only a write begun after the failure proves it is over: the failed write's
+						// own transaction can still complete (empty) after its error was reported.
+						const failedMeanwhile = this.error !== errorBefore;
+						if (
+							committed &&
+							!failedMeanwhile &&
+							(this.error?.kind === 'full' || this.error?.kind === 'other')
+						)
+							this.error = undefined;
+					};
 				}
 			});
 			watchOtherTabs(db, {

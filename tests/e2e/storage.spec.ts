@@ -220,7 +220,10 @@ test('storage full: the banner says so, Try again clears it once a write goes th
 		w.diskFull = false;
 		for (const method of ['add', 'put'] as const) {
 			const real = IDBObjectStore.prototype[method];
-			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: never[]) {
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: Parameters<IDBObjectStore['put']>
+			) {
 				if (w.diskFull)
 					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				return real.apply(this, args);

@@ -5,7 +5,7 @@
  * Schema changes are new `version(n)` blocks with an upgrade function, plus a test that opens a
  * database written by version n-1.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable } from 'dexie';
 import type { ItemType } from '../content/types';
 import type { CardRecord, ReviewRecord } from '../srs/types.ts';
 import type { Preset } from '../exam/presets';
@@ -127,4 +127,64 @@ export function createDb(
 		settings: 'key'
 	});
 	return db;
+}
+
+/** Told when a readwrite transaction starts; what it returns is told when that one ends. */
+export interface WriteWatcher {
+	started(): (committed: boolean) => void;
+}
+
+/**
+ * Reports every write transaction of `db` to `watch`, at the one place all of them pass (Dexie's
+ * DBCore), so the UI knows when a write is still under way (leaving the page then would lose it)
+ * and when one has gone through (a "storage full" warning is then out of date). The same pattern
+ * as Dexie's own cache middleware.
+ */
+export function watchWrites(db: Dexie, watch: WriteWatcher): void {
+	db.use({
+		stack: 'dbcore',
+		name: 'WatchWrites',
+		create: (down: DBCore): DBCore => ({
+			...down,
+			transaction(stores, mode, options) {
+				const tx = down.transaction(stores, mode, options);
+				if (mode === 'readwrite') {
+					const idb = tx as unknown as IDBTransaction;
+					const ended = watch.started();
+					let done = false;
+					const end = (committed: boolean) => () => {
+						if (done) return;
+						done = true;
+						ended(committed);
+					};
+					idb.addEventListener('complete', end(true));
+					// A failed request that is not handled aborts the transaction: 'abort' covers it.
+					idb.addEventListener('abort', end(false));
+				}
+				return tx;
+			}
+		})
+	});
+}
+
+/** What this tab hears about the other tabs that share its database. */
+export interface OtherTabs {
+	/** Opening waits for another tab that holds an older connection and does not let go. */
+	blocked(): void;
+	/** Another tab opened a newer version (or deleted the database): this tab has let go. */
+	replaced(): void;
+}
+
+/**
+ * Handles Dexie's `blocked` and `versionchange` events. On `versionchange` this connection is
+ * closed for good (no silent reopen: this tab's code knows only the old schema, and reopening
+ * would upgrade or patch the newer database from old code) and the default handler is skipped.
+ */
+export function watchOtherTabs(db: Dexie, tabs: OtherTabs): void {
+	db.on('blocked', () => tabs.blocked());
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		tabs.replaced();
+		return false;
+	});
 }

@@ -1,10 +1,27 @@
-/** Turns IndexedDB failures into something a learner can act on. */
+/**
+ * Turns IndexedDB failures into something a learner can act on: what happened and what to do,
+ * in plain words. The library's own message (Dexie's, the browser's) is never the message: it is
+ * kept as `detail`, which the banner shows folded away for a bug report.
+ */
 
-export type StorageProblem = 'unavailable' | 'full' | 'other';
+/**
+ * - `full`: the browser's quota for the app is used up; a later write may succeed.
+ * - `unavailable`: this window cannot store anything (no IndexedDB, some private windows).
+ * - `unopenable`: the stored progress cannot be opened by this version of the app (a version,
+ *   schema or upgrade error): no answer was lost, and none can be saved until a reload.
+ * - `closed`: this tab let go of the database because another tab runs a newer version.
+ * - `other`: one write failed for another reason.
+ */
+export type StorageProblem = 'unavailable' | 'full' | 'unopenable' | 'closed' | 'other';
 
 export interface StorageError {
 	kind: StorageProblem;
+	/** A short headline: what happened. */
+	title: string;
+	/** What it means for the learner and what to do. */
 	message: string;
+	/** The underlying error's name and message, for a bug report; never the headline. */
+	detail?: string;
 }
 
 function named(e: unknown, name: string): boolean {
@@ -14,29 +31,70 @@ function named(e: unknown, name: string): boolean {
 	return err.name === name || (err.inner !== undefined && named(err.inner, name));
 }
 
+function namedAny(e: unknown, names: readonly string[]): boolean {
+	return names.some((n) => named(e, n));
+}
+
+function detailOf(e: unknown): string {
+	if (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)) {
+		const err = e as { name?: string; message?: string };
+		return `${err.name ?? 'Error'}: ${err.message ?? ''}`;
+	}
+	return String(e);
+}
+
+/** Errors that mean the database itself cannot be opened, whichever call ran into them. */
+const OPEN_ERRORS = ['VersionError', 'UpgradeError', 'SchemaError', 'OpenFailedError'] as const;
+const NO_STORAGE = ['MissingAPIError', 'SecurityError', 'InvalidStateError'] as const;
+
+export const FULL_TITLE = 'Storage is full.';
+export const UNOPENABLE_TITLE = 'Your progress cannot be opened.';
+
 export function classifyStorageError(e: unknown): StorageError {
+	const detail = detailOf(e);
 	if (named(e, 'QuotaExceededError')) {
 		return {
 			kind: 'full',
+			title: FULL_TITLE,
 			message:
-				'Your browser says its storage for this app is full, so your last answer could not be saved. ' +
-				'Free some disk space or clear other site data, then try again.'
+				'Your browser says its storage for this app is full, so your last answer was not saved. ' +
+				"Free some disk space or clear other sites' data, then answer again or press Try again.",
+			detail
 		};
 	}
-	if (
-		named(e, 'MissingAPIError') ||
-		named(e, 'InvalidStateError') ||
-		named(e, 'SecurityError') ||
-		named(e, 'OpenFailedError') ||
-		named(e, 'UnknownError')
-	) {
+	if (namedAny(e, NO_STORAGE)) {
 		return {
 			kind: 'unavailable',
+			title: 'Your progress cannot be saved.',
 			message:
-				'This browser window cannot store data (IndexedDB is unavailable, as in some private windows), ' +
-				'so your answers will not be kept. Open the app in a normal window to keep your progress.'
+				'This browser window does not let the app store data (as in some private windows), ' +
+				'so your answers will not be kept. Open the app in a normal window to keep your progress.',
+			detail
 		};
 	}
-	const detail = e instanceof Error ? e.message : String(e);
-	return { kind: 'other', message: `Your answer could not be saved: ${detail}` };
+	if (namedAny(e, OPEN_ERRORS)) {
+		return {
+			kind: 'unopenable',
+			title: UNOPENABLE_TITLE,
+			message:
+				'The progress stored in this browser does not match this version of the app, so nothing ' +
+				'can be shown or saved yet; nothing has been deleted. Close the other CodeDrill tabs and ' +
+				'reload this page to get the current version.',
+			detail
+		};
+	}
+	if (named(e, 'DatabaseClosedError')) {
+		return {
+			kind: 'closed',
+			title: 'This tab has stopped saving.',
+			message: 'The app was updated in another tab. Reload to continue; nothing saved is lost.',
+			detail
+		};
+	}
+	return {
+		kind: 'other',
+		title: 'Your answer could not be saved.',
+		message: 'Try again. If it keeps failing, reload the page.',
+		detail
+	};
 }

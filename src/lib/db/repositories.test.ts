@@ -134,10 +134,26 @@ describe('classifyStorageError', () => {
 		expect(classifyStorageError({ name: 'MissingAPIError' }).kind).toBe('unavailable');
 	});
 
-	it('reports anything else with its message', () => {
-		expect(classifyStorageError(new Error('boom'))).toEqual({
-			kind: 'other',
-			message: 'Your answer could not be saved: boom'
-		});
+	it('reports anything else in plain words, keeping the library message as a detail', () => {
+		const error = classifyStorageError(new Error('boom'));
+		expect(error.kind).toBe('other');
+		expect(error.title).toBe('Your answer could not be saved.');
+		expect(error.message).not.toContain('boom');
+		expect(error.detail).toBe('Error: boom');
+	});
+
+	it('reports a version, schema or upgrade error as progress that cannot be opened', () => {
+		for (const name of ['VersionError', 'UpgradeError', 'SchemaError']) {
+			const error = classifyStorageError({
+				name,
+				message: 'Not yet support for changing primary key'
+			});
+			expect(error.kind).toBe('unopenable');
+			expect(error.title).toBe('Your progress cannot be opened.');
+			expect(error.message).not.toMatch(/answer|primary key/i);
+		}
+		// A read or write after such an open failure carries it as the inner error.
+		const closed = { name: 'DatabaseClosedError', inner: { name: 'UpgradeError' } };
+		expect(classifyStorageError(closed).kind).toBe('unopenable');
 	});
 });

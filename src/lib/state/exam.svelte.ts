@@ -307,17 +307,37 @@ export class ExamSession {
 		this.codes = item ? codeFields(item, this.response(item.id)) : [];
 	}
 
-	async #saveCodes(): Promise<void> {
+	/** Typed codes not yet handed to a write, per item: the write waiting its turn takes them. */
+	// Not state: nothing on screen reads it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#typedCodes = new Map<string, CodeResponse[]>();
+	/** The code write queued and not yet started, if any. */
+	#codeWrite: Promise<void> | undefined;
+
+	/**
+	 * Saves the typed codes. Keystrokes that come while another write is under way do not queue
+	 * one write each (closing the tab then kept a prefix: "K2" of "K21.9"): they join the one
+	 * write still waiting, which takes the latest typing when its turn comes. So the whole code
+	 * is the next thing written, and a flush on pagehide or a hidden page writes it at once.
+	 */
+	#saveCodes(): Promise<void> {
 		const item = this.current;
-		if (!item || !this.writable || keysOf(item).length === 0) return;
-		const next: ItemResponse = { codes: $state.snapshot(this.codes) };
-		await this.#write(async () => {
+		if (!item || !this.writable || keysOf(item).length === 0) return Promise.resolve();
+		this.#typedCodes.set(item.id, $state.snapshot(this.codes));
+		this.#codeWrite ??= this.#write(async () => {
+			this.#codeWrite = undefined;
+			const typed = [...this.#typedCodes];
+			this.#typedCodes.clear();
 			const engine = this.#engine!;
-			const stored = engine.exam.answers[item.id];
-			if (!stored && !isAnswered(next)) return;
-			if (JSON.stringify(stored) === JSON.stringify(next)) return;
-			await engine.answer(item.id, isAnswered(next) ? next : undefined);
+			for (const [itemId, codes] of typed) {
+				const next: ItemResponse = { codes };
+				const stored = engine.exam.answers[itemId];
+				if (!stored && !isAnswered(next)) continue;
+				if (JSON.stringify(stored) === JSON.stringify(next)) continue;
+				await engine.answer(itemId, isAnswered(next) ? next : undefined);
+			}
 		});
+		return this.#codeWrite;
 	}
 
 	async #spend(nextIndex: number): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * The learner's database as the UI sees it: opened once, with a plain-language error when the
- * browser cannot store anything (some private windows) or storage is full.
+ * browser cannot store anything (some private windows), storage is full, or the stored progress
+ * cannot be opened; what other tabs do to the connection; and how many writes are under way.
  */
-import { createDb, type CodeDrillDb } from '$lib/db/db';
+import { createDb, watchOtherTabs, watchWrites, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
 import {
 	attemptsRepo,
@@ -17,13 +18,25 @@ import {
 	type SettingsRepo
 } from '$lib/db/repositories';
 
-class StorageState {
-	/** 'idle' until `open()` is called in the browser. */
-	status = $state<'idle' | 'opening' | 'ready' | 'error'>('idle');
-	/** The last failure, shown in the app-wide banner; cleared by `dismiss()`. */
+export class StorageState {
+	/**
+	 * 'idle' until `open()` is called in the browser; 'blocked' while another tab's older
+	 * connection holds the open up; 'outdated' once another tab opened a newer version and this
+	 * tab let go of the database (only a reload helps).
+	 */
+	status = $state<'idle' | 'opening' | 'blocked' | 'ready' | 'outdated' | 'error'>('idle');
+	/**
+	 * The last failure, shown in the app-wide banner; cleared by `dismiss()`, and by the next
+	 * write that succeeds when it was a failed write (storage full, or another one-off).
+	 */
 	error = $state<StorageError | undefined>(undefined);
+	/** Writes started and not yet committed or failed: leaving the page now would lose them. */
+	pending = $state(0);
 	#db: CodeDrillDb | undefined;
 	#opening: Promise<boolean> | undefined;
+
+	/** Tests pass their own database (a fresh fake IndexedDB); the app uses the real one. */
+	constructor(private readonly makeDb: () => CodeDrillDb = () => createDb()) {}
 
 	/** Opens the database once; later calls share the first attempt. */
 	open(): Promise<boolean> {
@@ -36,7 +49,31 @@ class StorageState {
 		try {
 			if (typeof indexedDB === 'undefined')
 				throw Object.assign(new Error('no indexedDB'), { name: 'MissingAPIError' });
-			const db = createDb();
+			const db = this.makeDb();
+			watchWrites(db, {
+				started: () => {
+					this.pending++;
+					const errorBefore = this.error;
+					return (committed) => {
+						this.pending--;
+						// Only a write begun after the failure proves it is over: the failed write's
+						// own transaction can still complete (empty) after its error was reported.
+						const failedMeanwhile = this.error !== errorBefore;
+						if (
+							committed &&
+							!failedMeanwhile &&
+							(this.error?.kind === 'full' || this.error?.kind === 'other')
+						)
+							this.error = undefined;
+					};
+				}
+			});
+			watchOtherTabs(db, {
+				blocked: () => {
+					if (this.status === 'opening') this.status = 'blocked';
+				},
+				replaced: () => (this.status = 'outdated')
+			});
 			await db.open();
 			this.#db = db;
 			this.status = 'ready';
@@ -88,6 +125,24 @@ class StorageState {
 
 	fail(e: unknown): void {
 		this.error = classifyStorageError(e);
+		// The library's words stay out of the banner; they are here for a bug report.
+		console.error(e);
+	}
+
+	/**
+	 * "Try again" on a failed write: writes a few bytes. Success clears the banner (as any
+	 * successful write does) and tells the learner to answer again; failure keeps it.
+	 */
+	async retry(): Promise<boolean> {
+		const settings = this.settings;
+		if (!settings) return false;
+		try {
+			await settings.set('storage-check', Date.now());
+			return true;
+		} catch (e) {
+			this.fail(e);
+			return false;
+		}
 	}
 
 	dismiss(): void {

@@ -256,14 +256,14 @@ test('the clock-back-and-pause test keeps the remaining time within the exam len
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await expect(page.getByRole('heading', { name: 'Exam paused' })).toBeVisible();
 	await expect(page.getByTestId('timer').locator('.digits')).toHaveText(withinLength);
-	await page.screenshot({ path: '/work/shots/clock/exam-paused-clock-back.png' });
+	await shot(page, 'exam-paused-clock-back', false);
 	// Set forward two hours later and resumed from the keyboard: still within the hour.
 	await context.clock.setFixedTime(T0 + 2 * 60 * MIN);
 	await page.getByRole('button', { name: 'Resume exam' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: /Question 1/ })).toBeVisible();
 	await expect(page.getByTestId('timer').locator('.digits')).toHaveText(withinLength);
-	await page.screenshot({ path: '/work/shots/clock/exam-resumed.png' });
+	await shot(page, 'exam-resumed-clock-forward', false);
 });
 
 test('a custom exam checks its form and draws from the chosen sections', async ({ page }) => {

@@ -215,9 +215,11 @@ export class DrillEngine {
 		if (!item || !this.#session) throw new Error(`no drill item ${itemId}`);
 		// Each grade counts on the learner day of its own moment: a card shown at 03:58 and graded
 		// at 04:01 opens the new day, which it heads (and, if new, takes a new-card place of).
-		if (this.#session.day !== this.day) await this.#openDay(this.day, itemId);
-		const session = this.#session;
+		// One reading of the clock decides the day and stamps the grade.
 		const now = this.d.clock();
+		const day = learnerDay(now, this.d.settings.dayStartHour, this.d.offset(now));
+		if (this.#session.day !== day) await this.#openDay(day, itemId);
+		const session = this.#session;
 		const meta = { itemId, bankId: item.bankId, section: item.section };
 		const f = this.#fsrs[cardKind(item.type)];
 		const snapshot = session.snapshot();

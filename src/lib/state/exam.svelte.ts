@@ -1,6 +1,7 @@
 /**
  * The exam screen's state: the engine's record mirrored into runes, the wall and monotonic
- * clocks (the engine bounds the time left by both), the item on screen, typed codes saved as they are typed, and the one-tab lock.
+ * clocks (the engine bounds the time left by both), the item on screen, typed codes saved as
+ * they are typed, and the one-tab lock.
  */
 import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';

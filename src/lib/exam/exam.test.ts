@@ -341,6 +341,18 @@ describe('timing with a wall clock that jumps', () => {
 		expect(itemTimeMs(clock, 5_000, 1_000)).toBe(0);
 	});
 
+	it('reads exams stored before the length and the time used were kept', () => {
+		// Running: the length is the span from start to deadline, so a clock set back is capped.
+		const running = { startedAt: T0, deadline: T0 + 60 * MINUTE };
+		expect(remainingMs(running, T0 - 5 * HOUR)).toBe(60 * MINUTE);
+		expect(remainingMs(running, T0 + 20 * MINUTE)).toBe(40 * MINUTE);
+		// Paused by the old code with the clock 5 hours back: resumes with the hour, not 6 hours.
+		const paused = { ...running, pausedAt: T0 - 5 * HOUR };
+		const resumed = resume(paused, T0 + 30 * MINUTE);
+		expect(remainingMs(resumed, T0 + 30 * MINUTE)).toBe(60 * MINUTE);
+		expect(resumed.usedMs).toBe(0);
+	});
+
 	it('warns by the exam length, not by a deadline moved on by a pause', () => {
 		// A 20-minute mini paused for a quarter of an hour does not resume with "30 minutes left".
 		let clock = pause(startClock(T0, 20), T0 + MINUTE);

@@ -55,6 +55,13 @@ export interface ExamRecord {
 	position: number;
 	startedAt: number;
 	deadline: number;
+	/**
+	 * The exam length and the exam time already used (see `exam/timing.ts`): a system clock set
+	 * back cannot give time back. Plain fields, no index, so no new schema version; missing on
+	 * exams started before them (the length is then deadline - startedAt).
+	 */
+	lengthMs?: number;
+	usedMs?: number;
 	pausedAt?: number;
 	submittedAt?: number;
 	/**

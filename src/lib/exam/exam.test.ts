@@ -13,9 +13,12 @@ import {
 } from './presets';
 import { passes, reportedScore, scoreExam, scoreText } from './score';
 import {
+	bank as bankTime,
 	formatClock,
 	takenText,
 	isOver,
+	itemTimeMs,
+	leftOnMark,
 	MINUTE,
 	pause,
 	remainingMs,
@@ -271,6 +274,91 @@ describe('timing', () => {
 		expect(warningDue(startClock(T0, 20), T0, [])).toBeUndefined();
 		expect(formatClock(3 * 3600_000 + 59 * MINUTE + 12_000)).toBe('3:59:12');
 		expect(formatClock(4 * MINUTE + 5_000)).toBe('4:05');
+	});
+});
+
+describe('timing with a wall clock that jumps', () => {
+	const HOUR = 60 * MINUTE;
+	// The page's monotonic clock (performance.now) reads 0 when the exam starts with 60 minutes.
+	const mark = { mono: 0, left: 60 * MINUTE };
+
+	it('a clock set back never adds time: the remaining time stays within the exam length', () => {
+		const clock = startClock(T0, 60);
+		expect(remainingMs(clock, T0 - 5 * HOUR)).toBe(60 * MINUTE);
+		expect(isOver(clock, T0 - 5 * HOUR)).toBe(false);
+		// Within the page's life the monotonic clock keeps counting: 20 minutes on, 40 are left.
+		expect(remainingMs(clock, T0 - 5 * HOUR, leftOnMark(mark, 20 * MINUTE))).toBe(40 * MINUTE);
+		expect(isOver(clock, T0 - 5 * HOUR, leftOnMark(mark, 60 * MINUTE))).toBe(true);
+	});
+
+	it('the clock-back-and-pause test keeps the remaining time within the exam length', () => {
+		// 5 minutes in, the clock is set 5 hours back and the exam paused.
+		let clock = startClock(T0, 60);
+		clock = pause(clock, T0 + 5 * MINUTE - 5 * HOUR, leftOnMark(mark, 5 * MINUTE));
+		expect(remainingMs(clock, T0 - 4 * HOUR)).toBe(55 * MINUTE);
+		// Set forward again (an hour later in real time) and resumed: 55 minutes, not 5 h 55.
+		clock = resume(clock, T0 + 65 * MINUTE);
+		expect(clock.pausedAt).toBeUndefined();
+		expect(remainingMs(clock, T0 + 65 * MINUTE)).toBe(55 * MINUTE);
+		expect(remainingMs(clock, T0 + 75 * MINUTE)).toBe(45 * MINUTE);
+		expect(isOver(clock, T0 + 120 * MINUTE)).toBe(true);
+	});
+
+	it('a clock set forward while paused does not eat the exam', () => {
+		let clock = pause(startClock(T0, 60), T0 + 10 * MINUTE);
+		clock = resume(clock, T0 + 10 * MINUTE + 5 * HOUR);
+		expect(isOver(clock, T0 + 10 * MINUTE + 5 * HOUR)).toBe(false);
+		expect(remainingMs(clock, T0 + 10 * MINUTE + 5 * HOUR)).toBe(50 * MINUTE);
+	});
+
+	it('a reload while paused with the clock set back resumes with the time left at the pause', () => {
+		const paused = pause(startClock(T0, 60), T0 + 10 * MINUTE);
+		const stored = JSON.parse(JSON.stringify(paused)) as typeof paused;
+		expect(remainingMs(stored, T0 - 5 * HOUR)).toBe(50 * MINUTE);
+		const resumed = resume(stored, T0 - 5 * HOUR);
+		expect(remainingMs(resumed, T0 - 5 * HOUR)).toBe(50 * MINUTE);
+		expect(remainingMs(resumed, T0 - 5 * HOUR + 50 * MINUTE)).toBe(0);
+	});
+
+	it('time used is banked at each save, so a reload after the clock was set back gives none back', () => {
+		// Set back at the start; 20 minutes of monotonic time later an answer is saved.
+		let clock = startClock(T0, 60);
+		clock = bankTime(clock, T0 - 5 * HOUR + 20 * MINUTE, leftOnMark(mark, 20 * MINUTE));
+		expect(clock.usedMs).toBe(20 * MINUTE);
+		// The reloaded page has no monotonic reading from before: the banked time caps the wall clock.
+		const stored = JSON.parse(JSON.stringify(clock)) as typeof clock;
+		expect(remainingMs(stored, T0 - 5 * HOUR + 21 * MINUTE)).toBe(40 * MINUTE);
+		// Banking never gives time back: a later save with more time on the wall keeps the most used.
+		expect(bankTime(stored, T0 + 10 * MINUTE).usedMs).toBe(20 * MINUTE);
+		// A clock set forward while running counts, as a sleeping laptop does.
+		expect(bankTime(stored, T0 + 45 * MINUTE).usedMs).toBe(45 * MINUTE);
+	});
+
+	it('an item records its monotonic time on screen, never more than the exam length', () => {
+		const clock = startClock(T0, 60);
+		expect(itemTimeMs(clock, 1_000, 91_000)).toBe(90_000);
+		expect(itemTimeMs(clock, 0, 2 * HOUR)).toBe(60 * MINUTE);
+		expect(itemTimeMs(clock, 5_000, 1_000)).toBe(0);
+	});
+
+	it('reads exams stored before the length and the time used were kept', () => {
+		// Running: the length is the span from start to deadline, so a clock set back is capped.
+		const running = { startedAt: T0, deadline: T0 + 60 * MINUTE };
+		expect(remainingMs(running, T0 - 5 * HOUR)).toBe(60 * MINUTE);
+		expect(remainingMs(running, T0 + 20 * MINUTE)).toBe(40 * MINUTE);
+		// Paused by the old code with the clock 5 hours back: resumes with the hour, not 6 hours.
+		const paused = { ...running, pausedAt: T0 - 5 * HOUR };
+		const resumed = resume(paused, T0 + 30 * MINUTE);
+		expect(remainingMs(resumed, T0 + 30 * MINUTE)).toBe(60 * MINUTE);
+		expect(resumed.usedMs).toBe(0);
+	});
+
+	it('warns by the exam length, not by a deadline moved on by a pause', () => {
+		// A 20-minute mini paused for a quarter of an hour does not resume with "30 minutes left".
+		let clock = pause(startClock(T0, 20), T0 + MINUTE);
+		clock = resume(clock, T0 + 16 * MINUTE);
+		expect(warningDue(clock, T0 + 16 * MINUTE, [])).toBeUndefined();
+		expect(warningDue(clock, T0 + 31 * MINUTE, [])).toBe(5 * MINUTE);
 	});
 });
 

@@ -124,6 +124,68 @@ describe('DrillEngine', () => {
 		expect(next).not.toBe(id);
 	});
 
+	it('rolls over to the new learner day between two grades at 03:55 and 04:05, without a reload', async () => {
+		const { db, clock, engine } = setup({ newPerDay: 3 });
+		const at = (h: number, m: number) => Date.UTC(2026, 10, 23, h, m);
+		clock.now = at(3, 50);
+		const e = engine();
+		await e.open();
+		const oldDay = e.day;
+		const graded: string[] = [];
+		for (const [h, m] of [
+			[3, 55],
+			[3, 56],
+			[4, 5],
+			[4, 6]
+		] as const) {
+			clock.now = at(h, m);
+			const id = e.current();
+			expect(id, `a card at ${h}:${m}`).toBeDefined();
+			await e.grade(id!, Rating.Easy, ANSWER);
+			graded.push(id!);
+		}
+		// Each grade is stamped with the learner day of its own moment.
+		const reviews = await db.reviews.orderBy('id').toArray();
+		expect(reviews.map((r) => r.day)).toEqual([oldDay, oldDay, oldDay + 1, oldDay + 1]);
+		const attempts = await db.attempts.orderBy('id').toArray();
+		expect(attempts.map((a) => a.sessionId)).toEqual(
+			[oldDay, oldDay, oldDay + 1, oldDay + 1].map((d) => `drill-${d}`)
+		);
+		// The new day counts only its own two: one more new card today, not three on top.
+		expect(e.day).toBe(oldDay + 1);
+		expect([e.cardsToday, e.reviewsToday]).toEqual([2, 2]);
+		expect(e.counts).toEqual({ new: 1, learning: 0, review: 0 });
+		clock.now = at(4, 10);
+		const more = await drillAll(e, clock);
+		expect(more).toHaveLength(1);
+		expect(new Set([...graded, ...more]).size).toBe(5);
+		// A reload agrees: the new day's allowance is spent.
+		const reloaded = engine();
+		await reloaded.open();
+		expect(reloaded.current()).toBeUndefined();
+		expect(reloaded.cardsToday).toBe(3);
+		// The last grade before a reload can still be undone; it brings that card back.
+		await reloaded.undo();
+		expect(reloaded.current()).toBe(more[0]);
+	});
+
+	it('a card shown before the rollover and graded after it counts on the new day, and undo brings it back', async () => {
+		const { db, clock, engine } = setup({ newPerDay: 2 });
+		const at = (h: number, m: number) => Date.UTC(2026, 10, 23, h, m);
+		clock.now = at(3, 58);
+		const e = engine();
+		await e.open();
+		const shown = e.current()!;
+		clock.now = at(4, 1);
+		await e.grade(shown, Rating.Easy, ANSWER);
+		expect((await db.reviews.toArray()).map((r) => r.day)).toEqual([e.day]);
+		expect(e.counts).toEqual({ new: 1, learning: 0, review: 0 });
+		await e.undo();
+		expect(e.current()).toBe(shown);
+		expect(e.counts).toEqual({ new: 2, learning: 0, review: 0 });
+		expect(await db.reviews.count()).toBe(0);
+	});
+
 	it('brings an Again card back after its learning step', async () => {
 		const { clock, engine } = setup({ newPerDay: 2 });
 		const e = engine();

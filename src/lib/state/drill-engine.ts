@@ -66,7 +66,26 @@ export class DrillEngine {
 
 	/** Loads today's session, or builds a new queue when there is none for today. */
 	async open(): Promise<void> {
-		const day = this.day;
+		await this.#openDay(this.day);
+	}
+
+	/**
+	 * Moves the session on to the learner day of `now` if the day rolled over since it was built
+	 * (a drill left open past the rollover hour); true if it did. Grades call it, so each grade
+	 * counts on the day it was given; the page calls it before showing the next card.
+	 */
+	async rollover(): Promise<boolean> {
+		if (!this.#session || this.#session.day === this.day) return false;
+		await this.#openDay(this.day);
+		return true;
+	}
+
+	/**
+	 * Opens learner day `day`: its saved session (another tab may have rolled over first), or a
+	 * new queue. `carry` is a card shown before the rollover and graded after it: it heads a new
+	 * queue (so undo shows it again) and, if new, takes one of the new day's new-card places.
+	 */
+	async #openDay(day: number, carry?: string): Promise<void> {
 		const [saved, recent, reviewsToday] = await Promise.all([
 			this.d.drill.session(),
 			this.d.attempts.recent(HISTORY),
@@ -87,12 +106,18 @@ export class DrillEngine {
 			this.#session = await this.#build(
 				day,
 				recent,
-				reviewsToday.filter((r) => r.before === null).length
+				reviewsToday.filter((r) => r.before === null).length,
+				carry
 			);
 		}
 	}
 
-	async #build(day: number, recent: AttemptRecord[], newToday: number): Promise<DrillSession> {
+	async #build(
+		day: number,
+		recent: AttemptRecord[],
+		newToday: number,
+		carry?: string
+	): Promise<DrillSession> {
 		const now = this.d.clock();
 		const startOfDay = dayStartsAt(day, this.d.settings.dayStartHour, this.d.offset(now));
 		const target = this.d.settings.targetExam;
@@ -104,13 +129,15 @@ export class DrillEngine {
 			this.d.drill.dueBefore(this.dayEnd),
 			this.d.drill.knownIds()
 		]);
+		const carriedNew = carry !== undefined && !known.has(carry);
 		const queue = buildQueue({
 			items: this.d.items,
 			candidates,
-			known,
+			// The carried card is placed by hand below, never drawn a second time as new.
+			known: carriedNew ? new Set([...known, carry]) : known,
 			now,
 			dayEnd: this.dayEnd,
-			newToday,
+			newToday: newToday + (carriedNew ? 1 : 0),
 			newPerDay: this.d.settings.newPerDay,
 			targetExam: target,
 			weakness: sectionWeakness(history),
@@ -118,7 +145,12 @@ export class DrillEngine {
 			// Retrievability, which orders the reviews, does not depend on the steps.
 			fsrs: this.#fsrs.flashcard
 		});
-		return DrillSession.start(day, queue);
+		if (carry === undefined) return DrillSession.start(day, queue);
+		return DrillSession.start(day, {
+			order: [carry, ...queue.order.filter((id) => id !== carry)],
+			learning: queue.learning.filter((l) => l.id !== carry),
+			fresh: carriedNew ? [carry, ...queue.fresh] : queue.fresh
+		});
 	}
 
 	/** The item to show now, or undefined when today's drill is done (for now). */
@@ -180,9 +212,14 @@ export class DrillEngine {
 	 */
 	async grade(itemId: string, rating: Grade, answer: AnswerFields): Promise<number> {
 		const item = this.#byId.get(itemId);
-		const session = this.#session;
-		if (!item || !session) throw new Error(`no drill item ${itemId}`);
+		if (!item || !this.#session) throw new Error(`no drill item ${itemId}`);
+		// Each grade counts on the learner day of its own moment: a card shown at 03:58 and graded
+		// at 04:01 opens the new day, which it heads (and, if new, takes a new-card place of).
+		// One reading of the clock decides the day and stamps the grade.
 		const now = this.d.clock();
+		const day = learnerDay(now, this.d.settings.dayStartHour, this.d.offset(now));
+		if (this.#session.day !== day) await this.#openDay(day, itemId);
+		const session = this.#session;
 		const meta = { itemId, bankId: item.bankId, section: item.section };
 		const f = this.#fsrs[cardKind(item.type)];
 		const snapshot = session.snapshot();

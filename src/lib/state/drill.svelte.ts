@@ -84,6 +84,12 @@ export class DrillState {
 	async #present(): Promise<void> {
 		const engine = this.#engine;
 		if (!engine) return;
+		try {
+			// Left open past the rollover hour: the next card and the counts are the new day's.
+			await engine.rollover();
+		} catch (e) {
+			storage.fail(e);
+		}
 		const id = engine.current();
 		const item = id === undefined ? undefined : this.#items.get(id);
 		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;

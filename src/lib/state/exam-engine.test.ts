@@ -27,9 +27,10 @@ const PRESET = customPreset({
 
 function setup() {
 	const db = createDb('exam', { indexedDB: new IDBFactory(), IDBKeyRange });
-	const clock = { now: T0 };
+	// `now` is the wall clock (the learner may set it); `mono` the page's performance.now().
+	const clock = { now: T0, mono: 0 };
 	const exams = examsRepo(db);
-	const deps = { exams, items: BY_ID, clock: () => clock.now };
+	const deps = { exams, items: BY_ID, clock: () => clock.now, monotonic: () => clock.mono };
 	return { db, clock, exams, deps, attempts: attemptsRepo(db) };
 }
 
@@ -136,6 +137,54 @@ describe('exam engine', () => {
 
 		const real = await started(setup(), presetById('CPC')!);
 		await expect(real.pause()).rejects.toThrow('cannot be paused');
+	});
+
+	it('the clock-back-and-pause test keeps the remaining time within the exam length', async () => {
+		const s = setup();
+		const e = await started(s);
+		const [a] = e.exam.itemIds as [string];
+		const HOUR = 60 * MINUTE;
+		s.clock.now += 5 * MINUTE;
+		s.clock.mono += 5 * MINUTE;
+		// The system clock is set 5 hours back, then the exam paused.
+		s.clock.now -= 5 * HOUR;
+		await e.pause();
+		expect(remainingMs(e.exam, s.clock.now)).toBe(25 * MINUTE);
+		// Set forward again 30 minutes later and resumed: 25 minutes left, not 5 h 25.
+		s.clock.now += 5 * HOUR + 30 * MINUTE;
+		s.clock.mono += 30 * MINUTE;
+		await e.resume();
+		expect(remainingMs(e.exam, s.clock.now)).toBe(25 * MINUTE);
+		// Two hours on one item (a page left open) records no more than the exam length.
+		await e.spend(a, 2 * HOUR, 1);
+		expect(e.exam.timeMs[a]).toBe(30 * MINUTE);
+		// A reload with the clock set back again gives no time back either.
+		s.clock.now -= 5 * HOUR;
+		const reopened = await ExamEngine.open(e.exam.id, s.deps);
+		expect(reopened.submitted).toBe(false);
+		expect(remainingMs(reopened.exam, s.clock.now)).toBeLessThanOrEqual(25 * MINUTE);
+		s.clock.mono += 25 * MINUTE;
+		expect(await reopened.submitIfOver()).toBe(true);
+	});
+
+	it('a clock set back while the exam runs: the monotonic clock ends it on time, saves bank the time', async () => {
+		const s = setup();
+		const e = await started(s);
+		const [a, b] = e.exam.itemIds as [string, string];
+		s.clock.now -= 5 * 60 * MINUTE;
+		s.clock.now += 10 * MINUTE;
+		s.clock.mono += 10 * MINUTE;
+		expect(e.left()).toBe(20 * MINUTE);
+		await e.answer(a, { choice: 'B' });
+		expect(e.exam.usedMs).toBe(10 * MINUTE);
+		// A reload (no monotonic reading from before) still sees 20 minutes, not 5 h 20.
+		const reopened = await ExamEngine.open(e.exam.id, s.deps);
+		expect(remainingMs(reopened.exam, s.clock.now)).toBe(20 * MINUTE);
+		s.clock.now += 20 * MINUTE;
+		s.clock.mono += 20 * MINUTE;
+		await expect(e.answer(b, { choice: 'B' })).rejects.toBeInstanceOf(ExamClosedError);
+		expect(e.submitted).toBe(true);
+		expect(e.exam.answers).toEqual({ [a]: { choice: 'B' } });
 	});
 
 	it('abandons an exam: kept as abandoned, never scored, no attempts, and the next may start', async () => {

@@ -10,7 +10,17 @@ import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
 import { assemble, describeShortfall, scaledMinutes } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
 import { scoredRecord, scoreExam } from '$lib/exam/score';
-import { isOver, pause, resume, startClock } from '$lib/exam/timing';
+import {
+	bank,
+	isOver,
+	leftOnMark,
+	lengthOf,
+	pause,
+	remainingMs,
+	resume,
+	startClock,
+	type Mark
+} from '$lib/exam/timing';
 import type { ItemResponse } from '$lib/grading/item';
 
 export interface ExamPlan {
@@ -67,16 +77,49 @@ export async function startExam(
 
 export class ExamEngine {
 	#exam: ExamRecord;
+	/** The time left on the monotonic clock when this engine opened or resumed the exam. */
+	#mark: Mark | undefined;
 
 	constructor(
 		exam: ExamRecord,
 		private readonly deps: {
 			exams: ExamsRepo;
 			items: ReadonlyMap<string, Item>;
+			/** The wall clock (Date.now): the learner may set it. */
 			clock: () => number;
+			/** A clock nothing can set (performance.now), read within this page's life. */
+			monotonic?: () => number;
 		}
 	) {
 		this.#exam = exam;
+		this.#setMark();
+	}
+
+	#mono(): number {
+		return (this.deps.monotonic ?? (() => performance.now()))();
+	}
+
+	/** What the mark allows at monotonic instant `mono`. */
+	#atMost(mono = this.#mono()): number {
+		return leftOnMark(this.#mark, mono);
+	}
+
+	#setMark(): void {
+		const e = this.#exam;
+		this.#mark =
+			e.pausedAt === undefined
+				? { mono: this.#mono(), left: remainingMs(e, this.deps.clock()) }
+				: undefined;
+	}
+
+	/** Time left at wall time `now` and monotonic time `mono` (by default, the clocks' own). */
+	left(now = this.deps.clock(), mono = this.#mono()): number {
+		return remainingMs(this.#exam, now, this.#atMost(mono));
+	}
+
+	/** Time is up by either clock (never while paused). */
+	over(now = this.deps.clock(), mono = this.#mono()): boolean {
+		return isOver(this.#exam, now, this.#atMost(mono));
 	}
 
 	get exam(): ExamRecord {
@@ -111,7 +154,7 @@ export class ExamEngine {
 
 	/** Submits when time is up; true if this call submitted. */
 	async submitIfOver(): Promise<boolean> {
-		if (this.submitted || this.abandoned || !isOver(this.#exam, this.deps.clock())) return false;
+		if (this.submitted || this.abandoned || !this.over()) return false;
 		return this.submit(true);
 	}
 
@@ -129,10 +172,11 @@ export class ExamEngine {
 		});
 	}
 
-	/** Adds time spent on an item and moves to `position`. */
+	/** Adds time spent on an item (an item never takes longer than the exam) and moves on. */
 	spend(itemId: string | undefined, ms: number, position: number): Promise<void> {
 		return this.#update((e) => {
-			if (itemId !== undefined && ms > 0) e.timeMs[itemId] = (e.timeMs[itemId] ?? 0) + ms;
+			if (itemId !== undefined && ms > 0)
+				e.timeMs[itemId] = Math.min((e.timeMs[itemId] ?? 0) + ms, lengthOf(e));
 			e.position = Math.max(0, Math.min(position, e.itemIds.length - 1));
 		});
 	}
@@ -140,16 +184,19 @@ export class ExamEngine {
 	pause(): Promise<void> {
 		if (!this.#exam.spec.pause) return Promise.reject(new Error('This exam cannot be paused.'));
 		const now = this.deps.clock();
-		return this.#update((e) => Object.assign(e, pause(e, now)));
+		const atMost = this.#atMost();
+		return this.#update((e) => Object.assign(e, pause(e, now, atMost)));
 	}
 
-	resume(): Promise<void> {
+	async resume(): Promise<void> {
 		const now = this.deps.clock();
-		return this.#update((e) => {
+		await this.#update((e) => {
 			const next = resume(e, now);
 			e.deadline = next.deadline;
+			e.usedMs = next.usedMs;
 			delete e.pausedAt;
 		});
+		this.#setMark();
 	}
 
 	/** Closes the exam and records every answered item as an attempt; false if already closed. */
@@ -210,7 +257,13 @@ export class ExamEngine {
 	 */
 	async #update(change: (e: ExamRecord) => void): Promise<void> {
 		if (await this.submitIfOver()) throw new ExamClosedError(this.#exam.id);
-		this.#exam = await this.deps.exams.update(this.#exam.id, change);
+		const now = this.deps.clock();
+		const atMost = this.#atMost();
+		this.#exam = await this.deps.exams.update(this.#exam.id, (e) => {
+			// Every save banks the time used, so a reload with the clock set back gives none back.
+			if (e.pausedAt === undefined) e.usedMs = bank(e, now, atMost).usedMs;
+			change(e);
+		});
 	}
 }
 

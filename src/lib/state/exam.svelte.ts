@@ -1,12 +1,13 @@
 /**
- * The exam screen's state: the engine's record mirrored into runes, the wall clock, the item
- * on screen, typed codes saved as they are typed, and the one-tab lock.
+ * The exam screen's state: the engine's record mirrored into runes, the wall and monotonic
+ * clocks (the engine bounds the time left by both), the item on screen, typed codes saved as
+ * they are typed, and the one-tab lock.
  */
 import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { ExamClosedError } from '$lib/db/repositories';
-import { formatMinutes, isOver, MINUTE, remainingMs, warningDue } from '$lib/exam/timing';
+import { formatMinutes, itemTimeMs, MINUTE, warningDue } from '$lib/exam/timing';
 import type { CodeResponse } from '$lib/grading/grade';
 import { codeFields, isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
 import { catalog } from './catalog.svelte';
@@ -31,6 +32,8 @@ export class ExamSession {
 	items = $state.raw<ReadonlyMap<string, Item>>(indexById([]));
 	index = $state(0);
 	now = $state(Date.now());
+	/** The monotonic clock at the same tick as `now`. */
+	mono = $state(0);
 	lock = $state<LockState>('pending');
 	saving = $state<'saved' | 'saving' | 'failed'>('saved');
 	/** The latest time warning, for the live region. */
@@ -40,6 +43,7 @@ export class ExamSession {
 
 	#engine: ExamEngine | undefined;
 	#announced: number[] = [];
+	/** When the item on screen was shown, on the monotonic clock (the wall clock can be set). */
 	#shownAt: number | undefined;
 	/** Writes run one after another, so a later keystroke can never be overwritten by an earlier. */
 	#queue: Promise<void> = Promise.resolve();
@@ -50,7 +54,10 @@ export class ExamSession {
 	#unlisten: (() => void) | undefined;
 	#deps: ConstructorParameters<typeof ExamEngine>[1] | undefined;
 
-	constructor(private readonly clock: () => number = Date.now) {}
+	constructor(
+		private readonly clock: () => number = Date.now,
+		private readonly monotonic: () => number = () => performance.now()
+	) {}
 
 	/** The item on screen; undefined when it was withdrawn from the bank. */
 	get current(): Item | undefined {
@@ -70,7 +77,8 @@ export class ExamSession {
 	}
 
 	get remaining(): number {
-		return this.exam ? remainingMs(this.exam, this.now) : 0;
+		// Reads `exam` too, so the timer follows a pause or resume as well as the ticks.
+		return this.exam && this.#engine ? this.#engine.left(this.now, this.mono) : 0;
 	}
 
 	get writable(): boolean {
@@ -106,7 +114,12 @@ export class ExamSession {
 			// the exam would leave it open for good, and every other exam blocked behind it.
 			this.items = byId;
 			this.ids = exam.itemIds;
-			this.#deps = { exams: storage.exams, items: byId, clock: this.clock };
+			this.#deps = {
+				exams: storage.exams,
+				items: byId,
+				clock: this.clock,
+				monotonic: this.monotonic
+			};
 			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();
 			// The item on screen and its code fields are set before any phase, a closed exam too:
@@ -118,9 +131,9 @@ export class ExamSession {
 				return;
 			}
 			this.#announced = [];
-			this.now = this.clock();
+			this.#readClocks();
 			this.phase = this.exam!.pausedAt !== undefined ? 'paused' : 'taking';
-			this.#shownAt = this.phase === 'taking' ? this.clock() : undefined;
+			this.#shownAt = this.phase === 'taking' ? this.mono : undefined;
 			this.#requestLock(id, 'try');
 		} catch (e) {
 			this.problem = e instanceof Error ? e.message : String(e);
@@ -130,17 +143,18 @@ export class ExamSession {
 
 	/** Called about four times a second: the clock, warnings, and the end of time. */
 	async tick(): Promise<void> {
-		this.now = this.clock();
+		this.#readClocks();
 		const exam = this.exam;
-		if (!exam || !['taking', 'review', 'paused'].includes(this.phase)) return;
-		const due = warningDue(exam, this.now, this.#announced);
+		const engine = this.#engine;
+		if (!exam || !engine || !['taking', 'review', 'paused'].includes(this.phase)) return;
+		const due = warningDue(exam, this.now, this.#announced, this.remaining);
 		if (due !== undefined) {
 			// Reopened late: announce only the nearest warning, not every one already passed.
 			this.#announced.push(...[30 * MINUTE, 5 * MINUTE].filter((t) => t >= due));
 			this.warning = `${formatMinutes(due / MINUTE)} left.`;
 		}
 		// Any tab may end a timed-out exam: the submit transaction lets only the first one through.
-		if (isOver(exam, this.now)) await this.#finish(true);
+		if (engine.over(this.now, this.mono)) await this.#finish(true);
 	}
 
 	choose(letter: string): void {
@@ -187,9 +201,9 @@ export class ExamSession {
 	async resume(): Promise<void> {
 		if (this.lock !== 'held' || this.phase !== 'paused') return;
 		await this.#write(() => this.#engine!.resume());
-		this.now = this.clock();
+		this.#readClocks();
 		this.phase = 'taking';
-		this.#shownAt = this.clock();
+		this.#shownAt = this.mono;
 	}
 
 	async submit(): Promise<void> {
@@ -228,7 +242,7 @@ export class ExamSession {
 	}
 
 	visible(): void {
-		if (this.phase === 'taking') this.#shownAt = this.clock();
+		if (this.phase === 'taking') this.#shownAt = this.monotonic();
 		void this.tick();
 	}
 
@@ -342,9 +356,10 @@ export class ExamSession {
 
 	async #spend(nextIndex: number): Promise<void> {
 		const item = this.current;
-		const now = this.clock();
-		const ms = this.#shownAt === undefined ? 0 : now - this.#shownAt;
-		this.#shownAt = this.phase === 'paused' ? undefined : now;
+		const mono = this.monotonic();
+		const exam = this.exam;
+		const ms = this.#shownAt === undefined || !exam ? 0 : itemTimeMs(exam, this.#shownAt, mono);
+		this.#shownAt = this.phase === 'paused' ? undefined : mono;
 		if (this.lock !== 'held' || this.#engine?.submitted) return;
 		await this.#write(() => this.#engine!.spend(item?.id, ms, nextIndex));
 	}
@@ -400,6 +415,11 @@ export class ExamSession {
 		if (failed) this.saving = 'failed';
 		else if (this.#pending === 0) this.saving = 'saved';
 		this.#sync();
+	}
+
+	#readClocks(): void {
+		this.now = this.clock();
+		this.mono = this.monotonic();
 	}
 
 	#sync(): void {

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { open, shownType } from './fixtures';
+import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 
 /** The bank item behind a drill card, read from the app's own prerendered bank JSON. */
 async function keyOf(page: Page, id: string): Promise<Item> {
@@ -139,90 +139,71 @@ test('U undoes the last grade after a reload, and the counts come back', async (
 	await expect(numbers(page)).toHaveText(before);
 });
 
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(
-		violations.map((v) => v.id),
-		label
-	).toEqual([]);
-}
+test('a drill card has no axe violations', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await open(page, '/drill');
+	await expect(page.locator('article[data-item-id]')).toBeVisible();
+	await expect(pile(page, 'new')).toHaveText('15');
+	await noViolations(page, 'drill card', { shot: 'drill' });
+});
 
-for (const scheme of ['light', 'dark'] as const) {
-	test(`a drill card has no axe violations (${scheme})`, async ({ page }) => {
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/drill');
-		await expect(page.locator('article[data-item-id]')).toBeVisible();
-		await expect(pile(page, 'new')).toHaveText('15');
-		await expectNoAxeViolations(page, 'drill card');
-		await page.screenshot({ path: `test-results/screenshots/drill-${scheme}.png`, fullPage: true });
-	});
+test('a wrong scenario answer is back tomorrow, and its feedback has no axe violations', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await open(page, '/drill');
+	// New cards are interleaved across sections: a scenario question comes within a few.
+	for (let i = 0; i < 8 && (await shownType(page)) === 'flashcard'; i++) {
+		await gradeWithKeyboard(page);
+		await reviewed(page, i + 1);
+	}
+	expect(await shownType(page)).not.toBe('flashcard');
+	const id = await page.locator('article[data-item-id]').getAttribute('data-item-id');
+	const learning = await pile(page, 'learning').innerText();
+	// A wrong answer (the first option, or a wrong code) is Again, and waits for another day.
+	const type = await shownType(page);
+	if (type === 'single-best-answer') {
+		const key = (await keyOf(page, id!)) as Extract<Item, { type: 'single-best-answer' }>;
+		await page.keyboard.press(key.answer === 'A' ? 'b' : 'a');
+	} else {
+		await page.keyboard.type('R69');
+	}
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('rating')).toHaveText(/Scheduled as Again\s*· back tomorrow/);
+	await expect(pile(page, 'learning')).toHaveText(learning);
+	await noViolations(page, 'scenario feedback', { shot: 'drill-feedback' });
+});
 
-	test(`a wrong scenario answer is back tomorrow, and its feedback has no axe violations (${scheme})`, async ({
-		page
-	}) => {
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/drill');
-		// New cards are interleaved across sections: a scenario question comes within a few.
-		for (let i = 0; i < 8 && (await shownType(page)) === 'flashcard'; i++) {
-			await gradeWithKeyboard(page);
-			await reviewed(page, i + 1);
-		}
-		expect(await shownType(page)).not.toBe('flashcard');
-		const id = await page.locator('article[data-item-id]').getAttribute('data-item-id');
-		const learning = await pile(page, 'learning').innerText();
-		// A wrong answer (the first option, or a wrong code) is Again, and waits for another day.
-		const type = await shownType(page);
-		if (type === 'single-best-answer') {
-			const key = (await keyOf(page, id!)) as Extract<Item, { type: 'single-best-answer' }>;
-			await page.keyboard.press(key.answer === 'A' ? 'b' : 'a');
-		} else {
-			await page.keyboard.type('R69');
-		}
-		await page.keyboard.press('Enter');
-		await expect(page.getByTestId('rating')).toHaveText(/Scheduled as Again\s*· back tomorrow/);
-		await expect(pile(page, 'learning')).toHaveText(learning);
-		await page.screenshot({
-			path: `test-results/screenshots/drill-feedback-${scheme}.png`,
-			fullPage: true
-		});
-		await expectNoAxeViolations(page, 'scenario feedback');
+test('the end of the day has no axe violations', async ({ page }) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await open(page, '/drill');
+	await reviewed(page, 0);
+	// Lower the daily limit so the end-of-day screen is reached quickly.
+	await page.evaluate(async () => {
+		const req = indexedDB.open('codedrill');
+		await new Promise((r) => (req.onsuccess = r));
+		const db = req.result;
+		const tx = db.transaction('settings', 'readwrite');
+		tx.objectStore('settings').put({ key: 'srs', value: { newPerDay: 2 } });
+		// Today's saved queue would otherwise keep its cards.
+		tx.objectStore('settings').delete('drill-session');
+		await new Promise((r) => (tx.oncomplete = r));
+		db.close();
 	});
-
-	test(`the end of the day has no axe violations (${scheme})`, async ({ page }) => {
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/drill');
-		await reviewed(page, 0);
-		// Lower the daily limit so the end-of-day screen is reached quickly.
-		await page.evaluate(async () => {
-			const req = indexedDB.open('codedrill');
-			await new Promise((r) => (req.onsuccess = r));
-			const db = req.result;
-			const tx = db.transaction('settings', 'readwrite');
-			tx.objectStore('settings').put({ key: 'srs', value: { newPerDay: 2 } });
-			// Today's saved queue would otherwise keep its cards.
-			tx.objectStore('settings').delete('drill-session');
-			await new Promise((r) => (tx.oncomplete = r));
-			db.close();
-		});
-		await page.reload();
-		await page.waitForSelector('body[data-hydrated="true"]');
-		const done = page.getByRole('heading', { name: /Done for today|Nothing to drill/ });
-		const card = page.locator('article[data-item-id]');
-		for (let i = 0; i < 12; i++) {
-			// Wait until the last grade has landed, then see whether another card is shown.
-			await reviewed(page, i);
-			await expect(card.or(done)).toBeVisible();
-			if (await done.isVisible()) break;
-			await gradeWithKeyboard(page, true);
-		}
-		await expect(done).toBeVisible();
-		// Two new cards, answered right: each graduates at its first review.
-		await expect(page.getByTestId('done-summary')).toHaveText('Today: 2 cards, 2 reviews.');
-		await expect(page.getByTestId('forecast')).toBeVisible();
-		await page.screenshot({
-			path: `test-results/screenshots/drill-done-${scheme}.png`,
-			fullPage: true
-		});
-		await expectNoAxeViolations(page, 'end of day');
-	});
-}
+	await page.reload();
+	await page.waitForSelector('body[data-hydrated="true"]');
+	const done = page.getByRole('heading', { name: /Done for today|Nothing to drill/ });
+	const card = page.locator('article[data-item-id]');
+	for (let i = 0; i < 12; i++) {
+		// Wait until the last grade has landed, then see whether another card is shown.
+		await reviewed(page, i);
+		await expect(card.or(done)).toBeVisible();
+		if (await done.isVisible()) break;
+		await gradeWithKeyboard(page, true);
+	}
+	await expect(done).toBeVisible();
+	// Two new cards, answered right: each graduates at its first review.
+	await expect(page.getByTestId('done-summary')).toHaveText('Today: 2 cards, 2 reviews.');
+	await expect(page.getByTestId('forecast')).toBeVisible();
+	await noViolations(page, 'end of day', { shot: 'drill-done' });
+});

@@ -3,17 +3,13 @@
  * tab closes, another tab holding an older connection, another tab opening a newer version, and
  * stored progress this version cannot open. Each banner passes axe and is keyboard-operable.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { noViolations as axe } from './axe';
 import { open, shownType } from './fixtures';
 
 /** axe on the banner: the page behind it has its own axe tests. */
-async function noViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page })
-		.include('[data-testid="storage-banner"]')
-		.analyze();
-	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
+const noViolations = (page: Page) =>
+	axe(page, 'the storage banner', { include: '[data-testid="storage-banner"]' });
 
 async function shot(page: Page, name: string) {
 	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });

@@ -3,9 +3,10 @@ import { realCodeBook } from '../../../tests/factories/codebook';
 import { prefixDistance, SearchIndex, type SearchFilters } from './search';
 
 let index: SearchIndex;
+// The real code book's index: about 2 s alone, several times that beside other work.
 beforeAll(() => {
 	index = new SearchIndex(realCodeBook());
-});
+}, 60_000);
 
 const codes = (q: string, filters?: SearchFilters, n = 10) =>
 	index

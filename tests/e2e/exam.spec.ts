@@ -625,7 +625,9 @@ test.describe('a later build without one of the exam items', () => {
 		await expect(page.getByRole('heading', { name: 'Question 3 of 25' })).toBeVisible();
 		await page.keyboard.press('r');
 		await expect(page.getByTestId('review-counts')).toContainText('2 answered');
-		await expect(page.getByTestId('review-counts')).toContainText('flagged for review · 1 withdrawn');
+		await expect(page.getByTestId('review-counts')).toContainText(
+			'flagged for review · 1 withdrawn'
+		);
 		await page.getByRole('button', { name: 'Submit exam…' }).click();
 		await page.getByTestId('confirm-submit').click();
 		await expect(page).toHaveURL(/\/exam\/report\?id=/);

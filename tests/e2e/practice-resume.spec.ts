@@ -16,6 +16,19 @@ function shownId(page: Page) {
 	return page.locator('article[data-item-id]').getAttribute('data-item-id');
 }
 
+/** The position the stored practice run holds (the settings record the run page writes). */
+function storedRunIndex(page: Page): Promise<number | undefined> {
+	return page.evaluate(async () => {
+		const req = indexedDB.open('codedrill');
+		await new Promise((r) => (req.onsuccess = r));
+		const db = req.result;
+		const get = db.transaction('settings').objectStore('settings').get('practice-run');
+		await new Promise((r) => (get.onsuccess = r));
+		db.close();
+		return (get.result?.value as { index?: number } | undefined)?.index;
+	});
+}
+
 /** Answers `n` items and moves past each; returns their ids in order. */
 async function answerAndMoveOn(page: Page, n: number): Promise<string[]> {
 	const ids: string[] = [];
@@ -59,6 +72,8 @@ test('after a closed tab the picker offers the run back and resumes it', async (
 	await expect(heading(page)).toHaveText(/^Item 3 of \d+$/);
 	const third = await shownId(page);
 	const tally = await page.getByTestId('tally').innerText();
+	// Moving on is written after the screen changes: close the tab once the run says item 3.
+	await expect.poll(() => storedRunIndex(page)).toBe(2);
 	await page.close();
 
 	const again = await context.newPage();

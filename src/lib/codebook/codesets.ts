@@ -80,3 +80,19 @@ export function codeSetsFromText(texts: CodeSetTexts): CodeSets {
 		icd10pcs: (code) => pcs.has(code)
 	};
 }
+
+/**
+ * The ICD-10-CM year in effect on `now` (local date): fiscal year N runs from 1 October of N-1
+ * to 30 September of N. Clamped to the years the app has, so a learner far in the future still
+ * gets the newest set.
+ */
+export function defaultCodeSetYear(now: Date): CodeSetYear {
+	const fy = now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
+	const years = CODE_SET_YEARS as readonly number[];
+	return Math.min(Math.max(fy, years[0]!), years[years.length - 1]!) as CodeSetYear;
+}
+
+/** The learner's stored choice if it is a year the app has, else the year in effect on `now`. */
+export function codeSetYearSetting(stored: unknown, now: Date): CodeSetYear {
+	return isCodeSetYear(stored) ? stored : defaultCodeSetYear(now);
+}

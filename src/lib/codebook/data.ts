@@ -271,6 +271,18 @@ export function parseCodeBook(
 	return { year, entries, chapters, sections, categorySection, deleted, replacedBy, index };
 }
 
+/**
+ * How an index entry reads in a list: table, term path, column, and a warning when the chosen
+ * year deleted its code or made it a header (the index tables here are FY2026's).
+ */
+export function indexTermLabel(t: IndexTerm, year: CodeSetYear): string {
+	const label = `${INDEX_TABLE_LABELS[t.table]}: ${t.path.join(', ')}${t.column ? ` (${t.column})` : ''}`;
+	if (t.stale === 'deleted') return `${label} [FY2026 index: ${t.code} was deleted in FY${year}]`;
+	if (t.stale === 'now-header')
+		return `${label} [FY2026 index: ${t.code} is a header in FY${year}, choose a code below it]`;
+	return label;
+}
+
 /** Key for finding an entry by code in any form: system plus the undotted upper-case code. */
 export function codeKey(system: CodeSystem, code: string): string {
 	return `${system}:${normalizeCode(code)}`;

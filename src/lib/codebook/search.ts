@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import {
 	codeKey,
-	INDEX_TABLE_LABELS,
+	indexTermLabel,
 	type CodeBookData,
 	type CodeEntry,
 	type CodeSystem
@@ -99,11 +99,10 @@ export class SearchIndex {
 		for (const t of data.index) {
 			const entry = byKey.get(codeKey('icd10cm', t.code));
 			if (entry === undefined) continue;
-			const term = t.path.join(', ');
 			this.#docs.push({
 				entry,
 				text: `${t.path.join(' ')} ${t.column}`,
-				via: `${INDEX_TABLE_LABELS[t.table]}: ${term}${t.column ? ` (${t.column})` : ''}`
+				via: indexTermLabel(t, data.year)
 			});
 		}
 		this.#build();

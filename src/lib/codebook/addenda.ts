@@ -247,9 +247,7 @@ export function changesByCode(lines: AddendaLine[]): Map<string, CodeChange> {
 					: { kind: 'now-billable' }
 			);
 		} else if (l.action === 'delete') {
-			const replacedBy = l.billable
-				? (newByTitle.get(`${l.code.slice(0, 3)}|${l.title}`) ?? [])
-				: [];
+			const replacedBy = newByTitle.get(`${l.code.slice(0, 3)}|${l.title}`) ?? [];
 			out.set(l.code, { kind: 'deleted', oldTitle: l.title, replacedBy });
 		} else if (l.action === 'revise_to') {
 			const from = lines[i - 1]!;

@@ -97,7 +97,9 @@ export class SearchIndex {
 			this.#docs.push({ entry: i });
 		});
 		for (const t of data.index) {
-			const entry = byKey.get(codeKey('icd10cm', t.code));
+			// An entry whose code the year deleted leads to the code with its title, marked.
+			const to = t.stale === 'deleted' ? data.replacedBy.get(t.code)?.[0] : t.code;
+			const entry = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
 			if (entry === undefined) continue;
 			this.#docs.push({
 				entry,

@@ -50,6 +50,17 @@ export class CodeBookService {
 	}
 
 	/**
+	 * Index entries for a deleted code and its deleted parents: the drug table names T52.8X1
+	 * (the 7th character is the coder's), so T52.8X1A's page lists those.
+	 */
+	#deletedTerms(dotted: string): string[] {
+		return undottedPrefixes(dotted)
+			.filter((p) => this.data.deleted.has(dotCm(p)))
+			.flatMap((p) => this.#terms.get(codeKey('icd10cm', p)) ?? [])
+			.slice(0, 40);
+	}
+
+	/**
 	 * A code page's content, or for a code deleted this year its old title, the new codes with
 	 * that title and the (older) index entries that still point at it.
 	 */
@@ -63,7 +74,7 @@ export class CodeBookService {
 			return {
 				deleted,
 				replacedBy: this.data.replacedBy.get(dotted) ?? [],
-				indexTerms: (this.#terms.get(codeKey('icd10cm', dotted)) ?? []).slice(0, 40)
+				indexTerms: this.#deletedTerms(dotted)
 			};
 		}
 		const children = tree.children(node);
@@ -85,6 +96,11 @@ export class CodeBookService {
 			}
 		};
 	}
+}
+
+function undottedPrefixes(code: string): string[] {
+	const n = code.replace('.', '');
+	return Array.from({ length: n.length - 2 }, (_, i) => n.slice(0, n.length - i));
 }
 
 function termsByCode(data: CodeBookData): Map<string, string[]> {

@@ -107,7 +107,9 @@ test('a code that does not exist says so, and a code FY2027 deleted names its su
 	});
 
 	await open(page, '/codes?c=T52.8X1A');
-	await expect(page.getByText('Deleted in FY2027')).toBeVisible({ timeout: CODE_BOOK_WAIT });
+	await expect(page.getByText('Deleted in FY2027', { exact: true })).toBeVisible({
+		timeout: CODE_BOOK_WAIT
+	});
 	await expect(page.getByRole('note')).toContainText(
 		'T52.8X1A was deleted on 1 October 2026 (FY2027 addenda)'
 	);
@@ -117,7 +119,7 @@ test('a code that does not exist says so, and a code FY2027 deleted names its su
 	await noViolations(page, 'deleted code page');
 	await page.getByRole('link', { name: 'T52.891A' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('T52.891A');
-	await expect(page.getByText('New in FY2027')).toBeVisible();
+	await expect(page.getByText('New in FY2027', { exact: true })).toBeVisible();
 });
 
 test('after "make available offline" the code book searches with the network off', async ({
@@ -196,7 +198,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(page.getByTestId('now-header')).toContainText(
 				'Now a header: choose a code below it.'
 			);
-			await expect(page.getByText('Now a header in FY2027')).toBeVisible();
+			await expect(page.getByText('Now a header in FY2027', { exact: true })).toBeVisible();
 			await noViolations(page, `header code page (${scheme})`);
 			await page.screenshot({ path: `test-results/screenshots/codes-header-${scheme}.png` });
 		});

@@ -36,7 +36,7 @@ it('answers a code FY2027 deleted with its old title, successor and the index en
 	// The drug table names T52.8X1 (the coder adds the 7th character).
 	const terms = found.indexTerms ?? [];
 	expect(terms).toContain(
-		'Table of Drugs and Chemicals: Acetal (Poisoning Accidental (unintentional)) [FY2026 index: T52.8X1 was deleted in FY2027]'
+		'Table of Drugs and Chemicals: Acetal (Poisoning Accidental (unintentional))'
 	);
 });
 

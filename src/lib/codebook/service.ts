@@ -54,10 +54,14 @@ export class CodeBookService {
 	 * (the 7th character is the coder's), so T52.8X1A's page lists those.
 	 */
 	#deletedTerms(dotted: string): string[] {
-		return undottedPrefixes(dotted)
-			.filter((p) => this.data.deleted.has(dotCm(p)))
-			.flatMap((p) => this.#terms.get(codeKey('icd10cm', p)) ?? [])
-			.slice(0, 40);
+		return (
+			undottedPrefixes(dotted)
+				.filter((p) => this.data.deleted.has(dotCm(p)))
+				.flatMap((p) => this.#terms.get(codeKey('icd10cm', p)) ?? [])
+				.slice(0, 40)
+				// The page's heading already says these entries name a deleted code.
+				.map((t) => t.replace(/ \[FY2026 index: .*\]$/, ''))
+		);
 	}
 
 	/**

@@ -7,6 +7,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIndexXml } from './lib/index-xml.ts';
+import {
+	addendaToTsv,
+	applyAddenda,
+	checkTable,
+	cmToTsv,
+	parseCmTsv,
+	parseOrderAddenda
+} from '../src/lib/codebook/addenda.ts';
 
 const shared = resolve(process.argv[2] ?? '../shared/data');
 const out = resolve('codesets');
@@ -83,10 +91,50 @@ for (const [table, file] of tables)
 		index.push(`${table}\t${e.path.join(' > ')}\t${e.column}\t${e.code}`);
 write('icd10cm-2026-index.tsv', 'table\tterm\tcolumn\tcode', index);
 
+// FY2027: the FY2026 table plus the official FY2027 order-file addenda. Only the result and the
+// change list are kept; the app derives FY2026 from them (src/lib/codebook/addenda.ts).
+const fy2027Lines = parseOrderAddenda(
+	readFileSync(`${shared}/icd10cm/icd10cm_order_addenda_2027.txt`, 'utf8')
+);
+const fy2027 = applyAddenda(
+	parseCmTsv(readFileSync(`${out}/icd10cm-2026.tsv`, 'utf8')),
+	fy2027Lines
+);
+const checked = checkTable(fy2027);
+// The counts CMS publishes for the FY2027 order file: anything else means a wrong input.
+const expected = { rows: 98_403, billable: 74_879, headers: 23_524 };
+const wrong = (Object.keys(expected) as (keyof typeof expected)[]).filter(
+	(k) => checked[k] !== expected[k]
+);
+if (wrong.length || checked.problems.length) {
+	console.error(
+		`FY2027 ICD-10-CM does not match the published counts ${JSON.stringify(expected)}: got ` +
+			`${JSON.stringify({ ...checked, problems: checked.problems.slice(0, 20) })}`
+	);
+	process.exit(1);
+}
+writeFileSync(`${out}/icd10cm-2027.tsv`, cmToTsv(fy2027));
+writeFileSync(`${out}/icd10cm-2027-addenda.tsv`, addendaToTsv(fy2027Lines));
+// The FY2027 Tabular's block ranges are not available here: a new category joins the block of
+// the category before it (J4B with J4A, K6A with K68, QA1 with QA0).
+const categories2026 = rows(`${shared}/icd10cm/icd10cm_categories_2026.tsv`).map(
+	([c, , s]) => [c!, s!] as const
+);
+const sectionOf = new Map(categories2026);
+const categories2027: string[] = [];
+let lastSection = '';
+for (const r of fy2027) {
+	if (r.code.length !== 3) continue;
+	lastSection = sectionOf.get(r.code) ?? lastSection;
+	categories2027.push(`${r.code}\t${lastSection}`);
+}
+write('icd10cm-2027-categories.tsv', 'category\tsection', categories2027);
+
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 for (const f of [
 	'icd10cm/icd10cm_order_2026.tsv',
 	'icd10cm/icd10cm_order_addenda_2026.tsv',
+	'icd10cm/icd10cm_order_addenda_2027.txt',
 	'icd10cm/icd10cm_poa_exempt_2026.tsv',
 	'icd10cm/icd10cm_chapters_2026.tsv',
 	'icd10cm/icd10cm_sections_2026.tsv',
@@ -96,6 +144,10 @@ for (const f of [
 	'icd10pcs/icd10pcs_order_2026.tsv'
 ])
 	console.log(`sha256 ${sha(`${shared}/${f}`)}  ${f}`);
+console.log(
+	`icd10cm FY2027 ${checked.rows} rows (${checked.billable} billable, ${checked.headers} headers), ` +
+		`categories ${categories2027.length}`
+);
 console.log(
 	`icd10cm ${cm.length} rows, hcpcs ${hcpcs.length} rows, icd10pcs ${pcs.length} codes (${pcsRows.length} rows), ` +
 		`poa-exempt ${poa.length}, index terms ${index.length}`

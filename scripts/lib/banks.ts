@@ -19,6 +19,7 @@ let cached: CodeSets | undefined;
 export function loadCodeSets(): CodeSets {
 	cached ??= codeSetsFromText({
 		icd10cm: readFileSync(join(root, 'codesets/icd10cm-2026.tsv'), 'utf8'),
+		icd10cm2027: readFileSync(join(root, 'codesets/icd10cm-2027.tsv'), 'utf8'),
 		hcpcs: readFileSync(join(root, 'codesets/hcpcs-2025-oct.tsv'), 'utf8'),
 		icd10pcs: readFileSync(join(root, 'codesets/icd10pcs-2026.txt'), 'utf8')
 	});

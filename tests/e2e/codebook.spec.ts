@@ -90,11 +90,28 @@ test('a code typed in any form, and a filter by code set', async ({ page }) => {
 	await expect(results(page).filter({ hasText: 'ICD-10-CM' })).toHaveCount(0);
 });
 
-test('a code that does not exist says so', async ({ page }) => {
+test('a code that does not exist says so, and a code FY2027 deleted names its successor', async ({
+	page
+}) => {
 	await open(page, '/codes?c=E11.99');
-	await expect(page.getByRole('note')).toContainText('is not a code in the FY2026 ICD-10-CM', {
+	await expect(page.getByRole('note')).toContainText('is not a code in the ICD-10-CM FY2027', {
 		timeout: CODE_BOOK_WAIT
 	});
+
+	await open(page, '/codes?c=T52.8X1A');
+	await expect(page.getByText('Deleted in FY2027', { exact: true })).toBeVisible({
+		timeout: CODE_BOOK_WAIT
+	});
+	await expect(page.getByRole('note')).toContainText(
+		'T52.8X1A was deleted on 1 October 2026 (FY2027 addenda)'
+	);
+	await expect(
+		page.getByRole('heading', { name: 'Still in the FY2026 index tables' })
+	).toBeVisible();
+	await noViolations(page, 'deleted code page');
+	await page.getByRole('link', { name: 'T52.891A' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('T52.891A');
+	await expect(page.getByText('New in FY2027', { exact: true })).toBeVisible();
 });
 
 test.describe('with the service worker', () => {
@@ -161,11 +178,15 @@ test.describe('axe', () => {
 		await noViolations(page, 'search results', { shot: 'codes-search', fullPage: false });
 	});
 
-	test('a header code page', async ({ page }) => {
-		await open(page, '/codes?c=E11');
+	test('a header code page (one FY2027 turned from billable into a header)', async ({ page }) => {
+		await open(page, '/codes?c=D69.1');
 		await expect(page.getByRole('heading', { name: /^Codes below/ })).toBeVisible({
 			timeout: CODE_BOOK_WAIT
 		});
+		await expect(page.getByTestId('now-header')).toContainText(
+			'Now a header: choose a code below it.'
+		);
+		await expect(page.getByText('Now a header in FY2027', { exact: true })).toBeVisible();
 		await noViolations(page, 'header code page', { shot: 'codes-header', fullPage: false });
 	});
 

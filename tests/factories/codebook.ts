@@ -12,7 +12,7 @@ import {
 
 let real: CodeBookData | undefined;
 
-/** The full FY2026 book from codesets/ (about 186,000 entries). */
+/** The full FY2027 book from codesets/ (about 186,000 entries). */
 export function realCodeBook(): CodeBookData {
 	real ??= parseCodeBook(
 		Object.fromEntries(
@@ -45,6 +45,8 @@ const MINI: CodeBookTexts = {
 		'revise_from\tI10\t1\tOld title',
 		'revise_to\tI10\t1\tEssential (primary) hypertension'
 	].join('\n'),
+	// No FY2027 changes unless a test gives some: the FY2026 book is then the same codes.
+	addenda2027: 'action\tcode\tbillable\ttitle',
 	poaExempt: 'I10',
 	index: [
 		'table\tterm\tcolumn\tcode',

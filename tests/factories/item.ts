@@ -73,19 +73,30 @@ export function bankFiles(items: Record<string, string>, manifest = MANIFEST): S
 	];
 }
 
-/** A handful of real codes, enough for the validator's cross-checks. */
+const SMALL_CM = [
+	'code\tbillable\ttitle',
+	'E11\t0\tType 2 diabetes mellitus',
+	'E11.9\t1\tType 2 diabetes mellitus without complications',
+	'E10.9\t1\tType 1 diabetes mellitus without complications',
+	'E13.9\t1\tOther specified diabetes mellitus without complications',
+	'I10\t1\tEssential (primary) hypertension',
+	'J02.9\t1\tAcute pharyngitis, unspecified',
+	'R50.9\t1\tFever, unspecified',
+	'QA0.0101\t1\tA FY2026 code whose category has a letter second'
+];
+
+/**
+ * A handful of real codes, enough for the validator's cross-checks. FY2027 adds one real change:
+ * D69.1, billable in FY2026, is a header in FY2027 with D69.11 and D69.19 below it.
+ */
 export function smallCodeSets(): CodeSets {
 	return codeSetsFromText({
-		icd10cm: [
-			'code\tbillable\ttitle',
-			'E11\t0\tType 2 diabetes mellitus',
-			'E11.9\t1\tType 2 diabetes mellitus without complications',
-			'E10.9\t1\tType 1 diabetes mellitus without complications',
-			'E13.9\t1\tOther specified diabetes mellitus without complications',
-			'I10\t1\tEssential (primary) hypertension',
-			'J02.9\t1\tAcute pharyngitis, unspecified',
-			'R50.9\t1\tFever, unspecified',
-			'QA0.0101\t1\tA FY2026 code whose category has a letter second'
+		icd10cm: [...SMALL_CM, 'D69.1\t1\tQualitative platelet defects'].join('\n'),
+		icd10cm2027: [
+			...SMALL_CM,
+			'D69.1\t0\tQualitative platelet defects',
+			'D69.11\t1\tGlanzmann thrombasthenia',
+			'D69.19\t1\tOther qualitative platelet defects'
 		].join('\n'),
 		hcpcs: [
 			'code\ttype\tterminated\ttitle',

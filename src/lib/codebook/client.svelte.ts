@@ -3,12 +3,17 @@
  * searches and look-ups, and makes the code book available offline on request. One instance,
  * `codebook`, shared by every search box and code page.
  */
+import { storage } from '$lib/state/storage.svelte';
+import { codeSetYearSetting, defaultCodeSetYear, type CodeSetYear } from './codesets';
 import type { CodeSystem } from './data';
 import type { TreeNode } from './hierarchy';
 import { fetchManifest, readBytes } from './loader';
 import { CODEBOOK_CACHE } from './offline';
-import type { NodeView, ReadyStats, Request, Response } from './protocol';
+import type { NodeLookup, ReadyStats, Request, Response } from './protocol';
 import type { SearchFilters, SearchResult } from './search';
+
+/** Today, read once per use (a plain value, never stored in state). */
+const now = () => new Date(Date.now());
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -26,6 +31,11 @@ export class CodeBookClient {
 	 * a code page alone. Mirrored on <html data-codebook-index> for the e2e tests and the bench.
 	 */
 	index = $state<'none' | 'building' | 'ready'>('none');
+	/**
+	 * The ICD-10-CM year the book shows and the answer fields check against: the learner's
+	 * choice in Settings (stored as `codeSetYear`), else the year in effect today.
+	 */
+	year = $state<CodeSetYear>(defaultCodeSetYear(now()));
 
 	#worker: Worker | undefined;
 	// Bookkeeping only, never rendered: a plain Map on purpose.
@@ -34,6 +44,46 @@ export class CodeBookClient {
 	#seq = 0;
 	#ready: Promise<void> | undefined;
 	#prepared = false;
+	#yearRead: Promise<void> | undefined;
+
+	/** Reads the stored year once; without a database the date decides. */
+	#readYear(): Promise<void> {
+		this.#yearRead ??= (async () => {
+			try {
+				if (await storage.open())
+					this.year = codeSetYearSetting(
+						await storage.settings?.get('codeSetYear', undefined),
+						now()
+					);
+			} catch {
+				// Storage unavailable: keep the year in effect today.
+			}
+		})();
+		return this.#yearRead;
+	}
+
+	/** The year as stored (after the first read), for the Settings form. */
+	async storedYear(): Promise<CodeSetYear> {
+		await this.#readYear();
+		return this.year;
+	}
+
+	/**
+	 * Switches the book (and the answer-field checks) to another ICD-10-CM year and stores the
+	 * choice. The worker keeps the downloaded files and parses the other year on next use.
+	 */
+	async setYear(year: CodeSetYear): Promise<void> {
+		await this.#readYear();
+		await storage.settings?.set('codeSetYear', year);
+		if (year === this.year) return;
+		this.year = year;
+		if (this.#ready) {
+			this.#ready = undefined;
+			this.#prepared = false;
+			this.#setIndex('none');
+			if (this.status === 'ready') this.status = 'idle';
+		}
+	}
 
 	#post(body: Body<Request>): Promise<Response> {
 		if (!this.#worker) {
@@ -91,7 +141,8 @@ export class CodeBookClient {
 			this.status = 'loading';
 			this.error = undefined;
 			try {
-				const msg = await this.#post({ type: 'load' });
+				await this.#readYear();
+				const msg = await this.#post({ type: 'load', year: this.year });
 				if (msg.type === 'ready') this.stats = msg.stats;
 				this.status = 'ready';
 			} catch (e) {
@@ -113,7 +164,7 @@ export class CodeBookClient {
 		if (this.#prepared) return;
 		this.#prepared = true;
 		void this.load()
-			.then(() => this.#post({ type: 'search', query: '', filters: {}, limit: 0 }))
+			.then(() => this.#post({ type: 'search', year: this.year, query: '', filters: {}, limit: 0 }))
 			.catch(() => (this.#prepared = false));
 	}
 
@@ -123,22 +174,33 @@ export class CodeBookClient {
 		limit = 50
 	): Promise<SearchResult & { ms: number }> {
 		await this.load();
-		const msg = await this.#post({ type: 'search', query, filters: { ...filters }, limit });
+		const msg = await this.#post({
+			type: 'search',
+			year: this.year,
+			query,
+			filters: { ...filters },
+			limit
+		});
 		if (msg.type !== 'result') throw new Error('unexpected reply from the code-book worker');
 		return { ...msg.result, ms: msg.ms };
 	}
 
-	async node(code: string, system?: CodeSystem): Promise<{ view?: NodeView; deleted?: string }> {
+	async node(code: string, system?: CodeSystem): Promise<NodeLookup> {
 		await this.load();
-		const msg = await this.#post({ type: 'node', code, system });
+		const msg = await this.#post({ type: 'node', year: this.year, code, system });
 		if (msg.type !== 'node') throw new Error('unexpected reply from the code-book worker');
-		return { view: msg.view, deleted: msg.deleted };
+		return {
+			view: msg.view,
+			deleted: msg.deleted,
+			replacedBy: msg.replacedBy,
+			indexTerms: msg.indexTerms
+		};
 	}
 
 	/** The top of a system's tree: ICD-10-CM chapters, PCS sections, HCPCS groups. */
 	async roots(system: CodeSystem): Promise<TreeNode[]> {
 		await this.load();
-		const msg = await this.#post({ type: 'roots', system });
+		const msg = await this.#post({ type: 'roots', year: this.year, system });
 		return msg.type === 'roots' ? msg.nodes : [];
 	}
 }

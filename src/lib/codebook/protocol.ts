@@ -1,4 +1,5 @@
 /** Messages between the app and the code-book worker, and the shapes they carry. */
+import type { CodeSetYear } from './codesets';
 import type { CodeSystem } from './data';
 import type { TreeNode } from './hierarchy';
 import type { SearchFilters, SearchResult } from './search';
@@ -25,6 +26,17 @@ export interface NodeView {
 	indexTerms: string[];
 }
 
+/** A code page's content, or what is known of a code the chosen year deleted. */
+export interface NodeLookup {
+	view?: NodeView;
+	/** The deleted code's old title. */
+	deleted?: string;
+	/** New codes with the deleted code's title (the likely replacement). */
+	replacedBy?: string[];
+	/** Index entries (FY2026 tables) that still point at the deleted code. */
+	indexTerms?: string[];
+}
+
 export interface ReadyStats {
 	entries: number;
 	fetchMs: number;
@@ -35,10 +47,17 @@ export interface ReadyStats {
 
 export type Request =
 	/** `index`: also build the search index now (the search page, the bench's old path). */
-	| { type: 'load'; id: number; index?: boolean }
-	| { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number }
-	| { type: 'node'; id: number; code: string; system?: CodeSystem }
-	| { type: 'roots'; id: number; system: CodeSystem };
+	| { type: 'load'; id: number; year?: CodeSetYear; index?: boolean }
+	| {
+			type: 'search';
+			id: number;
+			year?: CodeSetYear;
+			query: string;
+			filters: SearchFilters;
+			limit: number;
+	  }
+	| { type: 'node'; id: number; year?: CodeSetYear; code: string; system?: CodeSystem }
+	| { type: 'roots'; id: number; year?: CodeSetYear; system: CodeSystem };
 
 export type Response =
 	| { type: 'progress'; loaded: number; total: number }
@@ -46,6 +65,6 @@ export type Response =
 	| { type: 'index'; state: 'building' | 'ready'; ms?: number }
 	| { type: 'ready'; id: number; stats: ReadyStats }
 	| { type: 'result'; id: number; result: SearchResult; ms: number }
-	| { type: 'node'; id: number; view?: NodeView; deleted?: string }
+	| ({ type: 'node'; id: number } & NodeLookup)
 	| { type: 'roots'; id: number; nodes: TreeNode[] }
 	| { type: 'error'; id: number; message: string };

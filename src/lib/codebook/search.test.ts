@@ -59,6 +59,14 @@ describe('words', () => {
 			'Table of Drugs and Chemicals: Acetaminophen (Poisoning Accidental (unintentional))'
 		);
 	});
+
+	it('leads a FY2026 index entry whose code FY2027 deleted to the code with its title, marked', () => {
+		const hit = index.search('acetal accidental').hits.find((h) => h.via?.includes('Acetal ('));
+		expect(hit?.code).toBe('T52.891');
+		expect(hit?.via).toBe(
+			'Table of Drugs and Chemicals: Acetal (Poisoning Accidental (unintentional)) [FY2026 index: T52.8X1 was deleted in FY2027]'
+		);
+	});
 });
 
 describe('abbreviations', () => {

@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import {
 	codeKey,
-	INDEX_TABLE_LABELS,
+	indexTermLabel,
 	type CodeBookData,
 	type CodeEntry,
 	type CodeSystem
@@ -97,13 +97,14 @@ export class SearchIndex {
 			this.#docs.push({ entry: i });
 		});
 		for (const t of data.index) {
-			const entry = byKey.get(codeKey('icd10cm', t.code));
+			// An entry whose code the year deleted leads to the code with its title, marked.
+			const to = t.stale === 'deleted' ? data.replacedBy.get(t.code)?.[0] : t.code;
+			const entry = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
 			if (entry === undefined) continue;
-			const term = t.path.join(', ');
 			this.#docs.push({
 				entry,
 				text: `${t.path.join(' ')} ${t.column}`,
-				via: `${INDEX_TABLE_LABELS[t.table]}: ${term}${t.column ? ` (${t.column})` : ''}`
+				via: indexTermLabel(t, data.year)
 			});
 		}
 		this.#build();

@@ -3,7 +3,8 @@
  * look-ups at once and searches from an index built on the first search (or on request), so
  * neither a code page nor the page's main thread waits on indexing 240,000 documents.
  */
-import { parseCodeBook } from './data';
+import { LATEST_CODE_SET_YEAR, type CodeSetYear } from './codesets';
+import { parseCodeBook, type CodeBookTexts } from './data';
 import { fetchManifest, fetchTexts } from './loader';
 import type { ReadyStats, Request, Response } from './protocol';
 import { CodeBookService } from './service';
@@ -14,28 +15,42 @@ const scope = self as unknown as {
 };
 
 type Loaded = { book: CodeBookService; stats: Omit<ReadyStats, 'indexMs'> };
-let ready: Promise<Loaded> | undefined;
+let texts: Promise<{ texts: CodeBookTexts; fetchMs: number }> | undefined;
+/** One parsed book at a time (each is ~100 MB of objects): the year the learner uses. */
+let current: { year: CodeSetYear; ready: Promise<Loaded> } | undefined;
 
-function load(): Promise<Loaded> {
-	if (ready) return ready;
+function download(): Promise<{ texts: CodeBookTexts; fetchMs: number }> {
+	if (texts) return texts;
 	const loading = (async () => {
 		const t0 = performance.now();
-		const texts = await fetchTexts(await fetchManifest(), (loaded, total) =>
+		const t = await fetchTexts(await fetchManifest(), (loaded, total) =>
 			scope.postMessage({ type: 'progress', loaded, total })
 		);
+		return { texts: t, fetchMs: performance.now() - t0 };
+	})();
+	texts = loading;
+	// A failed download must not stick: the next request (e.g. back online) tries again.
+	loading.catch(() => (texts = undefined));
+	return loading;
+}
+
+function load(year: CodeSetYear = LATEST_CODE_SET_YEAR): Promise<Loaded> {
+	if (current?.year === year) return current.ready;
+	const loading = (async () => {
+		const { texts: t, fetchMs } = await download();
 		const t1 = performance.now();
-		const book = new CodeBookService(parseCodeBook(texts));
-		const t2 = performance.now();
+		const book = new CodeBookService(parseCodeBook(t, year));
 		const stats = {
 			entries: book.data.entries.length,
-			fetchMs: t1 - t0,
-			parseMs: t2 - t1
+			fetchMs,
+			parseMs: performance.now() - t1
 		};
 		return { book, stats };
 	})();
-	ready = loading;
-	// A failed download must not stick: the next request (e.g. back online) tries again.
-	loading.catch(() => (ready = undefined));
+	current = { year, ready: loading };
+	loading.catch(() => {
+		if (current?.ready === loading) current = undefined;
+	});
 	return loading;
 }
 
@@ -51,7 +66,7 @@ function indexOf(book: CodeBookService) {
 
 scope.onmessage = async ({ data: msg }) => {
 	try {
-		const { book, stats } = await load();
+		const { book, stats } = await load(msg.year);
 		if (msg.type === 'load') {
 			if (msg.index) indexOf(book);
 			scope.postMessage({ type: 'ready', id: msg.id, stats: { ...stats, indexMs: book.indexMs } });

@@ -25,3 +25,33 @@ it('builds the index on the first search, once', { timeout: 60_000 }, () => {
 	book.search('chf', {}, 5);
 	expect(book.index()).toBe(first);
 });
+
+it('answers a code FY2027 deleted with its old title, successor and the index entries still naming it', () => {
+	const found = book.node('T52.8X1A');
+	expect(found.view).toBeUndefined();
+	expect(found.deleted).toBe(
+		'Toxic effect of other organic solvents, accidental (unintentional), initial encounter'
+	);
+	expect(found.replacedBy).toEqual(['T52.891A']);
+	// The drug table names T52.8X1 (the coder adds the 7th character).
+	const terms = found.indexTerms ?? [];
+	expect(terms).toContain(
+		'Table of Drugs and Chemicals: Acetal (Poisoning Accidental (unintentional))'
+	);
+});
+
+it('shows a billable code FY2027 turned into a header, with its new codes below it', () => {
+	const { view } = book.node('D69.1');
+	expect(view?.node.entry).toMatchObject({
+		billable: false,
+		change: 'now-header',
+		oldTitle: 'Qualitative platelet defects'
+	});
+	expect(view?.children.map((c) => c.id)).toEqual(['D69.11', 'D69.19']);
+	expect(book.node('D69.11').view?.node.entry?.change).toBe('new');
+	expect(book.node('Z29.14').view?.node.entry).toMatchObject({
+		change: 'retitled',
+		title: 'Encounter for prophylactic rabies immune globulin',
+		oldTitle: 'Encounter for prophylactic rabies immune globin'
+	});
+});

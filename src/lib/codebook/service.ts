@@ -5,10 +5,10 @@
  * for 240,000 documents took seconds on a laptop before the page could show one code.
  * Pure: the worker (search.worker.ts) owns one instance; the tests make their own.
  */
-import { codeKey, INDEX_TABLE_LABELS, type CodeBookData, type CodeSystem } from './data';
+import { codeKey, indexTermLabel, type CodeBookData, type CodeSystem } from './data';
 import { CodeTree, type TreeNode } from './hierarchy';
 import { dotCm } from './normalize';
-import type { NodeView } from './protocol';
+import type { NodeLookup } from './protocol';
 import { SearchIndex, type SearchFilters, type SearchResult } from './search';
 
 /** Lists on a code page are cut here (a PCS table can have thousands of codes). */
@@ -49,11 +49,38 @@ export class CodeBookService {
 		return this.tree.roots(system);
 	}
 
-	/** A code page's content, or the old title of a code deleted this year. */
-	node(code: string, system?: CodeSystem): { view?: NodeView; deleted?: string } {
+	/**
+	 * Index entries for a deleted code and its deleted parents: the drug table names T52.8X1
+	 * (the 7th character is the coder's), so T52.8X1A's page lists those.
+	 */
+	#deletedTerms(dotted: string): string[] {
+		return (
+			undottedPrefixes(dotted)
+				.filter((p) => this.data.deleted.has(dotCm(p)))
+				.flatMap((p) => this.#terms.get(codeKey('icd10cm', p)) ?? [])
+				.slice(0, 40)
+				// The page's heading already says these entries name a deleted code.
+				.map((t) => t.replace(/ \[FY2026 index: .*\]$/, ''))
+		);
+	}
+
+	/**
+	 * A code page's content, or for a code deleted this year its old title, the new codes with
+	 * that title and the (older) index entries that still point at it.
+	 */
+	node(code: string, system?: CodeSystem): NodeLookup {
 		const tree = this.tree;
 		const node = tree.node(code, system);
-		if (!node) return { deleted: this.data.deleted.get(dotCm(code)) };
+		if (!node) {
+			const dotted = dotCm(code);
+			const deleted = this.data.deleted.get(dotted);
+			if (deleted === undefined) return {};
+			return {
+				deleted,
+				replacedBy: this.data.replacedBy.get(dotted) ?? [],
+				indexTerms: this.#deletedTerms(dotted)
+			};
+		}
 		const children = tree.children(node);
 		const siblings = tree.siblings(node);
 		return {
@@ -75,11 +102,16 @@ export class CodeBookService {
 	}
 }
 
+function undottedPrefixes(code: string): string[] {
+	const n = code.replace('.', '');
+	return Array.from({ length: n.length - 2 }, (_, i) => n.slice(0, n.length - i));
+}
+
 function termsByCode(data: CodeBookData): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const t of data.index) {
 		const key = codeKey('icd10cm', t.code);
-		const label = `${INDEX_TABLE_LABELS[t.table]}: ${t.path.join(', ')}${t.column ? ` (${t.column})` : ''}`;
+		const label = indexTermLabel(t, data.year);
 		const list = out.get(key);
 		if (list) list.push(label);
 		else out.set(key, [label]);

@@ -48,6 +48,29 @@ describe('validateBanks', () => {
 		]);
 	});
 
+	it("checks each item against its own year's ICD-10-CM", () => {
+		const item = (year: string) =>
+			itemText({
+				front: { codeSetYear: year },
+				sections: {
+					Options: '- A. E11\n- B. E10.9\n- C. D69.1\n- D. D69.11',
+					Rationale: 'D69.1 is right for this record.'
+				}
+			});
+		// D69.1 is billable in FY2026; FY2027 made it a header and added D69.11.
+		expect(problemsOf(item('2026'))).toEqual([
+			'question-banks/demo/demo-0001.md:22: ICD-10-CM code D69.11 does not exist in FY2026'
+		]);
+		expect(problemsOf(item('2027'))).toEqual([
+			'question-banks/demo/demo-0001.md:21: the correct option lists D69.1, which is a header, not a billable code'
+		]);
+		const { banks } = validateBanks(
+			bankFiles({ 'demo-0001': itemText({ front: { codeSetYear: '2027' } }) }),
+			codes
+		);
+		expect(banks[0]?.items[0]?.codeSetYear).toBe(2027);
+	});
+
 	it('checks the section, presets, difficulty, year and unknown fields', () => {
 		const text = itemText({
 			front: {
@@ -61,7 +84,7 @@ describe('validateBanks', () => {
 		expect(problemsOf(text)).toEqual([
 			'question-banks/demo/demo-0001.md:4: "XYZ" is not one of CPC, COC, CIC, CRC, CPB, CCA, CCS, CBCS',
 			'question-banks/demo/demo-0001.md:5: section "surgery" is not one of this bank\'s sections: icd10cm, em',
-			'question-banks/demo/demo-0001.md:7: codeSetYear must be 2026, the year the key was checked against',
+			'question-banks/demo/demo-0001.md:7: codeSetYear must be 2026 or 2027, the ICD-10-CM year the key was checked against',
 			'question-banks/demo/demo-0001.md:8: difficulty must be 1, 2 or 3',
 			'question-banks/demo/demo-0001.md:11: unknown field "anwser" for a single-best-answer item'
 		]);

@@ -3,7 +3,7 @@
  * Used by the build (vite plugin), `npm run banks:check`, the unit tests and, later, the importer.
  * It never throws on bad input: every problem comes back as `file:line: message`.
  */
-import type { CodeSets } from '../codebook/codesets.ts';
+import { isCodeSetYear, type CodeSetYear, type CodeSets } from '../codebook/codesets.ts';
 import {
 	CPT_MODIFIERS,
 	ICD10CM_DOTTED,
@@ -112,7 +112,6 @@ const SECTIONS: Record<ItemType, string[]> = {
 	case: ['Scenario', 'Rationale'],
 	flashcard: ['Front', 'Back', 'Rationale']
 };
-const CODE_SET_YEAR = 2026;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LETTERS = ['A', 'B', 'C', 'D'];
 
@@ -263,6 +262,8 @@ function validateManifest(f: TextFile, folder: string, problems: Problem[]): Ban
 /** Checks one parsed item file and builds the Item, recording each problem with its line. */
 class ItemChecker {
 	private readonly start: number;
+	/** The item's ICD-10-CM year; until it is read (or if it is wrong), the newest one given. */
+	private year: CodeSetYear;
 	constructor(
 		private readonly file: string,
 		private readonly parsed: ParsedFile,
@@ -271,6 +272,7 @@ class ItemChecker {
 		private readonly problems: Problem[]
 	) {
 		this.start = problems.length;
+		this.year = codes.years[codes.years.length - 1] ?? 2026;
 	}
 
 	private fail(path: (string | number)[], message: string): void {
@@ -313,12 +315,12 @@ class ItemChecker {
 				`section "${String(d.section)}" is not one of this bank's sections: ${this.bank.sections.map((s) => s.id).join(', ')}`
 			);
 		}
-		if (d.codeSetYear !== CODE_SET_YEAR) {
+		if (!isCodeSetYear(d.codeSetYear) || !this.codes.years.includes(d.codeSetYear)) {
 			this.fail(
 				['codeSetYear'],
-				`codeSetYear must be ${CODE_SET_YEAR}, the year the key was checked against`
+				`codeSetYear must be ${this.codes.years.join(' or ')}, the ICD-10-CM year the key was checked against`
 			);
-		}
+		} else this.year = d.codeSetYear;
 		if (d.difficulty !== 1 && d.difficulty !== 2 && d.difficulty !== 3) {
 			this.fail(['difficulty'], 'difficulty must be 1, 2 or 3');
 		}
@@ -332,7 +334,7 @@ class ItemChecker {
 			exams,
 			section: String(d.section),
 			systems,
-			codeSetYear: CODE_SET_YEAR,
+			codeSetYear: this.year,
 			difficulty: d.difficulty as 1 | 2 | 3,
 			tags: isStringList(tags) ? tags : [],
 			rationale: text.Rationale ?? '',
@@ -437,8 +439,8 @@ class ItemChecker {
 			s.body.split('\n').forEach((raw, i) => {
 				const line = s.firstBodyLine + i;
 				for (const m of raw.matchAll(/\b[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g)) {
-					if (!this.codes.icd10cm(m[0]))
-						this.failAt(line, `ICD-10-CM code ${m[0]} does not exist in FY${CODE_SET_YEAR}`);
+					if (!this.codes.icd10cm(m[0], this.year))
+						this.failAt(line, `ICD-10-CM code ${m[0]} does not exist in FY${this.year}`);
 				}
 				for (const m of raw.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
 					if (!this.codes.hcpcs(m[0]))
@@ -452,7 +454,7 @@ class ItemChecker {
 	private checkCorrectOption(text: string): void {
 		const line = this.optionLine(text);
 		for (const m of text.matchAll(/\b[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,4})?\b/g)) {
-			const entry = this.codes.icd10cm(m[0]);
+			const entry = this.codes.icd10cm(m[0], this.year);
 			if (entry && !entry.billable)
 				this.failAt(
 					line,
@@ -534,8 +536,8 @@ class ItemChecker {
 	private icdProblem(code: string): string | undefined {
 		if (!ICD10CM_DOTTED.test(code))
 			return `"${code}" is not written as a dotted ICD-10-CM code (e.g. E11.9)`;
-		const entry = this.codes.icd10cm(code);
-		if (!entry) return `ICD-10-CM code ${code} does not exist in FY${CODE_SET_YEAR}`;
+		const entry = this.codes.icd10cm(code, this.year);
+		if (!entry) return `ICD-10-CM code ${code} does not exist in FY${this.year}`;
 		if (!entry.billable)
 			return `ICD-10-CM code ${code} is a header, not billable; code to the highest specificity`;
 		return undefined;
@@ -543,9 +545,7 @@ class ItemChecker {
 
 	private pcsProblem(code: string): string | undefined {
 		if (!ICD10PCS.test(code)) return `"${code}" is not a seven-character ICD-10-PCS code`;
-		return this.codes.icd10pcs(code)
-			? undefined
-			: `ICD-10-PCS code ${code} is not valid in FY${CODE_SET_YEAR}`;
+		return this.codes.icd10pcs(code) ? undefined : `ICD-10-PCS code ${code} is not valid in FY2026`;
 	}
 
 	private procedureProblem(raw: string): string | undefined {

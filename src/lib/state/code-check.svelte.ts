@@ -11,7 +11,7 @@ import { CODEBOOK_CACHE } from '$lib/codebook/offline';
 import type { CodeStatus } from '$lib/grading/entry';
 
 export class CodeCheck {
-	/** Answers from the code book, by `system|code`. */
+	/** Answers from the code book, by `year|system|code`. */
 	#known = new SvelteMap<string, CodeStatus>();
 	/** Look-ups sent and not failed. Bookkeeping only, never rendered: a plain Set on purpose. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -19,14 +19,15 @@ export class CodeCheck {
 	#warmed = false;
 
 	status(system: CodeSystem, code: string): CodeStatus | undefined {
-		return this.#known.get(`${system}|${code}`);
+		return this.#known.get(`${codebook.year}|${system}|${code}`);
 	}
 
 	/** Looks the codes up if the code book is loaded; otherwise does nothing (form check only). */
 	want(lookups: { system: CodeSystem; code: string }[]): void {
 		if (codebook.status !== 'ready') return;
 		for (const { system, code } of lookups) {
-			const key = `${system}|${code}`;
+			// Keyed by year too: a code FY2027 made a header was billable in FY2026.
+			const key = `${codebook.year}|${system}|${code}`;
 			if (this.#asked.has(key)) continue;
 			this.#asked.add(key);
 			codebook.node(code, system).then(

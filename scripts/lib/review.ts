@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeSource, type SourceFile } from '../../src/lib/content/validate.ts';
 import type { GuidelineSections } from '../../src/lib/content/guidelines.ts';
+import type { TitleLookup } from '../../src/lib/content/audit.ts';
 import {
 	citationProblems,
 	cptQuoteProblems,
@@ -54,4 +55,54 @@ export function reviewBanks(
 		),
 		warnings: nearDuplicates(items)
 	};
+}
+
+function titleMap(
+	path: string,
+	codeCol: number,
+	titleCol: number,
+	keep?: (cols: string[]) => boolean
+) {
+	const map = new Map<string, string>();
+	// Read without quote handling: HCPCS titles contain literal `"` (PITFALLS.md).
+	for (const line of readFileSync(join(root, path), 'utf8').split('\n').slice(1)) {
+		const cols = line.split('\t');
+		const code = cols[codeCol];
+		if (code && (!keep || keep(cols))) map.set(code, cols[titleCol] ?? '');
+	}
+	return map;
+}
+
+/**
+ * The code-set files of an item's `codeSetYear`: the one place that maps a year to files.
+ * FY2026 ICD-10-CM/PCS go with the October 2025 HCPCS release (the one in force on 1 Oct 2025).
+ */
+export function codeSetFiles(year: number): { icd10cm: string; icd10pcs: string; hcpcs: string } {
+	const hcpcs: Record<number, string> = { 2026: 'codesets/hcpcs-2025-oct.tsv' };
+	return {
+		icd10cm: `codesets/icd10cm-${year}.tsv`,
+		icd10pcs: `codesets/icd10pcs-${year}.tsv`,
+		hcpcs: hcpcs[year] ?? `codesets/hcpcs-${year}.tsv`
+	};
+}
+
+const lookups = new Map<number, TitleLookup>();
+
+/** Official titles for a code-set year (long titles for HCPCS), read once per year. */
+export function titleLookup(year: number): TitleLookup {
+	let t = lookups.get(year);
+	if (!t) {
+		const f = codeSetFiles(year);
+		const cm = titleMap(f.icd10cm, 0, 2);
+		const pcs = titleMap(f.icd10pcs, 0, 2, (c) => c[1] === '1');
+		const hcpcs = titleMap(f.hcpcs, 0, 5, (c) => c[1] === 'procedure');
+		t = {
+			year,
+			icd10cm: (c) => cm.get(c),
+			icd10pcs: (c) => pcs.get(c),
+			hcpcs: (c) => hcpcs.get(c)
+		};
+		lookups.set(year, t);
+	}
+	return t;
 }

@@ -1,6 +1,10 @@
 /** banks:check's review checks on a fixture bank of valid items that a reviewer must still see. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { citationProblems } from '../../src/lib/content/lint';
+import { formatProblem } from '../../src/lib/content/types';
+import { readBankSources } from '../../scripts/lib/banks';
+import { loadGuidelines, sourceTexts } from '../../scripts/lib/review';
 
 function run(dir: string): { status: number; stderr: string } {
 	try {
@@ -36,4 +40,12 @@ describe('banks:check review checks', () => {
 	it('leaves the valid fixture bank without a review problem', () => {
 		expect(run('tests/fixtures/banks/good').status).toBe(0);
 	}, 60_000);
+});
+
+describe('the shipped banks', () => {
+	it('cite only guideline sections that exist', () => {
+		const texts = sourceTexts(readBankSources());
+		const problems = citationProblems(texts, new Set(Object.keys(loadGuidelines())));
+		expect(problems.map(formatProblem)).toEqual([]);
+	});
 });

@@ -5,12 +5,13 @@
  * Schema changes are new `version(n)` blocks with an upgrade function, plus a test that opens a
  * database written by version n-1.
  */
-import { Dexie, type DBCore, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable, type Transaction } from 'dexie';
 import type { ItemType } from '../content/types';
 import type { CardRecord, ReviewRecord } from '../srs/types.ts';
 import type { Preset } from '../exam/presets';
 import type { ItemResponse } from '../grading/item';
 import type { ScoredItem } from '../exam/scored';
+import { MOVED_2026_12 } from '../content/moves';
 
 export type Mode = 'practice' | 'drill' | 'exam';
 
@@ -133,7 +134,30 @@ export function createDb(
 		banks: 'id',
 		settings: 'key'
 	});
+	// Version 2 changes no index: it re-files the history of the items the December 2026 bank
+	// split moved, so per-bank and per-section counts still find them.
+	db.version(2)
+		.stores({})
+		.upgrade((tx) => refile(tx, MOVED_2026_12));
 	return db;
+}
+
+/**
+ * Points the attempts and cards of moved items at their new bank and section. Reads only the
+ * moved items' records, by the `itemId` index and key: a learner may have 300,000 attempts.
+ */
+export async function refile(
+	tx: Transaction,
+	moved: Readonly<Record<string, readonly [bank: string, section: string]>>
+): Promise<void> {
+	const ids = Object.keys(moved);
+	if (ids.length === 0) return;
+	const move = (r: { itemId: string; bankId: string; section: string }) => {
+		const to = moved[r.itemId];
+		if (to) [r.bankId, r.section] = to;
+	};
+	await tx.table('attempts').where('itemId').anyOf(ids).modify(move);
+	await tx.table('cards').where(':id').anyOf(ids).modify(move);
 }
 
 /** Told when a readwrite transaction starts; what it returns is told when that one ends. */

@@ -23,34 +23,76 @@ export interface Assembly {
 	missing: number;
 }
 
+/**
+ * What drawing an exam needs to know of an item: where it sits and what it is for, not its
+ * text, so the picker can plan from a compact index of the banks.
+ */
+export type DrawableItem = Pick<Item, 'id' | 'bankId' | 'section' | 'type' | 'exams'>;
+
 /** Items an area may draw, ignoring what other areas took. */
-export function eligible(preset: Preset, area: BlueprintArea, items: readonly Item[]): Item[] {
+export function eligible<T extends DrawableItem>(
+	preset: Preset,
+	area: BlueprintArea,
+	items: readonly T[]
+): T[] {
 	const types = area.types ?? preset.itemTypes;
+	const sections = new Set(area.sections);
 	return items.filter(
 		(i) =>
-			i.bankId === preset.bankId &&
 			(preset.tag === undefined || i.exams.includes(preset.tag)) &&
-			area.sections.includes(i.section) &&
+			sections.has(`${i.bankId}/${i.section}`) &&
 			types.includes(i.type)
 	);
 }
 
 /**
+ * Fills each area's `slots` from its candidates (ids, in the order the area prefers them), no id
+ * in two areas, as many in all as can be: a maximum bipartite b-matching by augmenting paths
+ * (Kuhn). An area first takes its own next free candidate, as a plain draw in blueprint order
+ * would; only when none is left does it take one from an earlier area that can take another
+ * instead. So an item two areas could use does not leave the later area short. Returns the ids
+ * each area holds, in its candidate order.
+ */
+export function fillAreas(candidates: readonly (readonly string[])[], slots: readonly number[]) {
+	/** id -> the area holding it. */
+	const owner = new Map<string, number>();
+	const held = candidates.map(() => 0);
+	function augment(a: number, seen: Set<string>): boolean {
+		for (const id of candidates[a]!)
+			if (!owner.has(id)) {
+				owner.set(id, a);
+				return true;
+			}
+		for (const id of candidates[a]!) {
+			if (seen.has(id)) continue;
+			seen.add(id);
+			const other = owner.get(id)!;
+			if (other !== a && augment(other, seen)) {
+				owner.set(id, a);
+				return true;
+			}
+		}
+		return false;
+	}
+	candidates.forEach((_, a) => {
+		while (held[a]! < (slots[a] ?? 0) && augment(a, new Set())) held[a]!++;
+	});
+	return candidates.map((ids, a) => ids.filter((id) => owner.get(id) === a));
+}
+
+/**
  * For each area in blueprint order: items not in `avoid` (the learner's last exam) first, then
- * the rest, each group shuffled by the seed; an item drawn by one area is not drawn again.
+ * the rest, each group shuffled by the seed; an item drawn by one area is not drawn again, and an
+ * item two areas could use goes where it lets the exam be whole (`fillAreas`).
  */
 export function assemble(
 	preset: Preset,
-	items: readonly Item[],
+	items: readonly DrawableItem[],
 	seed: number,
 	avoid: ReadonlySet<string> = new Set()
 ): Assembly {
-	const taken = new Set<string>();
-	const itemIds: string[] = [];
-	const areaOf: Record<string, string> = {};
-	const shortfalls: Shortfall[] = [];
-	for (const area of preset.blueprint) {
-		const pool = eligible(preset, area, items).filter((i) => !taken.has(i.id));
+	const candidates = preset.blueprint.map((area) => {
+		const pool = eligible(preset, area, items);
 		const areaSeed = Math.floor(hashUnit(seed, area.id) * 2 ** 32);
 		const fresh = shuffle(
 			pool.filter((i) => !avoid.has(i.id)),
@@ -60,7 +102,17 @@ export function assemble(
 			pool.filter((i) => avoid.has(i.id)),
 			areaSeed + 1
 		);
-		const drawn = [...fresh, ...seen].slice(0, area.count);
+		return [...fresh, ...seen].map((i) => i.id);
+	});
+	const filled = fillAreas(
+		candidates,
+		preset.blueprint.map((a) => a.count)
+	);
+	const itemIds: string[] = [];
+	const areaOf: Record<string, string> = {};
+	const shortfalls: Shortfall[] = [];
+	preset.blueprint.forEach((area, a) => {
+		const drawn = filled[a]!;
 		if (drawn.length < area.count)
 			shortfalls.push({
 				areaId: area.id,
@@ -68,12 +120,11 @@ export function assemble(
 				needed: area.count,
 				available: drawn.length
 			});
-		for (const item of drawn) {
-			taken.add(item.id);
-			itemIds.push(item.id);
-			areaOf[item.id] = area.id;
+		for (const id of drawn) {
+			itemIds.push(id);
+			areaOf[id] = area.id;
 		}
-	}
+	});
 	const planned = preset.blueprint.reduce((n, a) => n + a.count, 0);
 	return { itemIds, areaOf, shortfalls, missing: planned - itemIds.length };
 }

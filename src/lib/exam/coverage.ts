@@ -5,7 +5,7 @@
  * Pure: `npm run banks:stats` prints it and the Exams page shows the shortfall.
  */
 import type { Item } from '../content/types';
-import { assemble, eligible, type Shortfall } from './assemble';
+import { assemble, eligible, fillAreas, type DrawableItem, type Shortfall } from './assemble';
 import type { Preset } from './presets';
 
 export type Tally = Record<string, number>;
@@ -35,38 +35,16 @@ export function countItems(items: readonly Item[]): Counts {
 
 /**
  * The most items the blueprint can draw with each area taking at most `copies` times its count,
- * no item twice: a maximum bipartite b-matching of areas to their `eligible` items (Kuhn's
- * augmenting paths, each area as `count × copies` slots). Exact where a greedy by area order is
- * not: an item eligible for two areas may be needed by the later one.
+ * no item twice: the same matching `assemble` draws with (`fillAreas`), each area given
+ * `count × copies` slots. Exact where a greedy by area order is not: an item eligible for two
+ * areas may be needed by the later one.
  */
-export function maxDrawable(preset: Preset, items: readonly Item[], copies = 1): number {
-	const areas = preset.blueprint.map((a) => ({
-		slots: a.count * copies,
-		pool: eligible(preset, a, items).map((i) => i.id)
-	}));
-	/** item id -> the area it is matched to. */
-	const owner = new Map<string, number>();
-	const used = areas.map(() => 0);
-	function augment(a: number, seen: Set<string>): boolean {
-		for (const id of areas[a]!.pool) {
-			if (seen.has(id)) continue;
-			seen.add(id);
-			const held = owner.get(id);
-			if (held === undefined || augment(held, seen)) {
-				owner.set(id, a);
-				return true;
-			}
-		}
-		return false;
-	}
-	let total = 0;
-	areas.forEach((area, a) => {
-		while (used[a]! < area.slots && augment(a, new Set())) {
-			used[a]!++;
-			total++;
-		}
-	});
-	return total;
+export function maxDrawable(preset: Preset, items: readonly DrawableItem[], copies = 1): number {
+	const filled = fillAreas(
+		preset.blueprint.map((a) => eligible(preset, a, items).map((i) => i.id)),
+		preset.blueprint.map((a) => a.count * copies)
+	);
+	return filled.reduce((n, ids) => n + ids.length, 0);
 }
 
 export interface PresetCoverage {
@@ -83,10 +61,9 @@ export interface PresetCoverage {
 	twoDisjoint: boolean;
 }
 
-export function presetCoverage(preset: Preset, items: readonly Item[]): PresetCoverage {
+export function presetCoverage(preset: Preset, items: readonly DrawableItem[]): PresetCoverage {
 	const needed = preset.blueprint.reduce((n, a) => n + a.count, 0);
-	// Seed 0: every area's eligible pool is drawn in full or to its count whatever the seed,
-	// except where areas share items; the matching below is the seed-free answer.
+	// Seed 0: the draw fills as many items as the matching can, whatever the seed.
 	const a = assemble(preset, items, 0);
 	return {
 		preset,

@@ -29,33 +29,27 @@ import {
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
 
-/** `n` single-best-answer CPC items in each of the given sections. */
+/** `n` single-best-answer CPC items in each of the given `bank/section`s (bank `cpc` if none). */
 function bank(sections: Record<string, number>): Item[] {
-	return Object.entries(sections).flatMap(([s, n]) =>
-		Array.from({ length: n }, (_, i) => item(`${s}-${i}`, s))
-	);
+	return Object.entries(sections).flatMap(([key, n]) => {
+		const [bankId, s] = key.includes('/') ? key.split('/') : ['cpc', key];
+		return Array.from({ length: n }, (_, i) => ({ ...item(`${s}-${i}`, s!), bankId: bankId! }));
+	});
 }
 
 const CPC = presetById('CPC')!;
-const FULL_CPC_BANK = bank({
-	em: 20,
-	anesthesia: 20,
-	surgery: 60,
-	radiology: 20,
-	'pathology-lab': 20,
-	medicine: 20,
-	icd10cm: 30,
-	hcpcs: 10,
-	modifiers: 10
-});
+/** Twenty items in every section the CPC draws from. */
+const FULL_CPC_BANK = bank(
+	Object.fromEntries(CPC.blueprint.flatMap((a) => a.sections).map((s) => [s, 20]))
+);
 
-function countBySection(ids: string[], items: Item[]): Record<string, number> {
-	const byId = new Map(items.map((i) => [i.id, i]));
+/** How many drawn items each blueprint area took. */
+function countByArea(a: {
+	itemIds: string[];
+	areaOf: Record<string, string>;
+}): Record<string, number> {
 	const out: Record<string, number> = {};
-	for (const id of ids) {
-		const s = byId.get(id)!.section;
-		out[s] = (out[s] ?? 0) + 1;
-	}
+	for (const id of a.itemIds) out[a.areaOf[id]!] = (out[a.areaOf[id]!] ?? 0) + 1;
 	return out;
 }
 
@@ -93,7 +87,9 @@ describe('presets', () => {
 	it('a mini scales time with items and may be paused', () => {
 		const mini = presetById('CPC-mini')!;
 		expect(mini).toMatchObject({ id: 'CPC-mini', items: 25, minutes: 60, pause: true });
-		expect(mini.blueprint.find((a) => a.id === 'surgery')!.count).toBe(9);
+		// The 17 CPC areas shrink to 25 items by largest remainder: the 8-item E/M area keeps 2.
+		expect(mini.blueprint.find((a) => a.id === 'em')!.count).toBe(2);
+		expect(mini.blueprint.reduce((n, a) => n + a.count, 0)).toBe(25);
 		expect(presetById('nope')).toBeUndefined();
 	});
 
@@ -113,9 +109,9 @@ describe('presets', () => {
 			items: 5,
 			minutes: 12
 		});
-		expect(p.blueprint.map((a) => [a.id, a.count])).toEqual([
-			['em', 3],
-			['icd10cm', 2]
+		expect(p.blueprint.map((a) => [a.id, a.count, a.sections])).toEqual([
+			['em', 3, ['cpc/em']],
+			['icd10cm', 2, ['cpc/icd10cm']]
 		]);
 		expect(p.tag).toBeUndefined();
 		expect(p.itemTypes).not.toContain('flashcard');
@@ -130,19 +126,14 @@ describe('assemble', () => {
 		expect(new Set(a.itemIds).size).toBe(100);
 		expect(a.missing).toBe(0);
 		expect(a.shortfalls).toEqual([]);
-		expect(countBySection(a.itemIds, FULL_CPC_BANK)).toEqual({
-			em: 9,
-			anesthesia: 8,
-			surgery: 36,
-			radiology: 8,
-			'pathology-lab': 8,
-			medicine: 8,
-			icd10cm: 12,
-			hcpcs: 5,
-			modifiers: 6
-		});
+		expect(countByArea(a)).toEqual(Object.fromEntries(CPC.blueprint.map((x) => [x.id, x.count])));
+		// Each item comes from a section its area names, across banks (compliance from billing).
 		const byId = new Map(FULL_CPC_BANK.map((i) => [i.id, i]));
-		for (const id of a.itemIds) expect(a.areaOf[id]).toBe(byId.get(id)!.section);
+		for (const id of a.itemIds) {
+			const area = CPC.blueprint.find((x) => x.id === a.areaOf[id])!;
+			expect(area.sections).toContain(`${byId.get(id)!.bankId}/${byId.get(id)!.section}`);
+		}
+		expect(a.itemIds.some((id) => byId.get(id)!.bankId === 'billing')).toBe(true);
 	});
 
 	it('a different seed draws a different exam', () => {
@@ -154,9 +145,7 @@ describe('assemble', () => {
 	it('the mini matches its scaled blueprint', () => {
 		const mini = presetById('CPC-mini')!;
 		const a = assemble(mini, FULL_CPC_BANK, 7);
-		expect(countBySection(a.itemIds, FULL_CPC_BANK)).toEqual(
-			Object.fromEntries(mini.blueprint.map((x) => [x.id, x.count]))
-		);
+		expect(countByArea(a)).toEqual(Object.fromEntries(mini.blueprint.map((x) => [x.id, x.count])));
 	});
 
 	it('avoids the items of the last exam while the bank has others', () => {
@@ -183,39 +172,40 @@ describe('assemble', () => {
 	});
 
 	it('says plainly when the bank is too small and by how much', () => {
-		const small = bank({ em: 3, surgery: 10 });
+		// Everything but anesthesia and ICD-10-CM, and only one E/M item.
 		const mini = presetById('CPC-mini')!;
+		const full = Object.fromEntries(mini.blueprint.flatMap((x) => x.sections).map((s) => [s, 5]));
+		const small = bank({ ...full, 'cpc/anesthesia': 0, 'diagnosis/icd10cm': 0, 'cpc/em': 1 });
 		const a = assemble(mini, small, 1);
-		expect(a.itemIds).toHaveLength(11);
-		expect(a.missing).toBe(14);
-		expect(a.shortfalls.find((s) => s.areaId === 'em')).toBeUndefined();
+		const want = (id: string) => mini.blueprint.find((x) => x.id === id)!.count;
+		const short = want('anesthesia') + want('icd10cm') + want('em') - 1;
+		expect(a.missing).toBe(short);
+		expect(a.itemIds).toHaveLength(25 - short);
 		expect(a.shortfalls.map((s) => [s.areaId, s.needed, s.available])).toEqual([
-			['anesthesia', 2, 0],
-			['radiology', 2, 0],
-			['pathology-lab', 2, 0],
-			['medicine', 2, 0],
-			['icd10cm', 3, 0],
-			['hcpcs', 1, 0],
-			['modifiers', 2, 0]
+			['em', want('em'), 1],
+			['anesthesia', want('anesthesia'), 0],
+			['icd10cm', want('icd10cm'), 0]
 		]);
 		expect(describeShortfall(mini, a)).toBe(
-			'The CPC mini needs 25 items; the banks have 11 that fit (14 short). ' +
-				'Anesthesia needs 2, has 0; Radiology needs 2, has 0; Pathology and Laboratory needs 2, has 0; ' +
-				'Medicine needs 2, has 0; ICD-10-CM needs 3, has 0; HCPCS Level II needs 1, has 0; ' +
-				'Modifiers and guidelines needs 2, has 0.'
+			`The CPC mini needs 25 items; the banks have ${25 - short} that fit (${short} short). ` +
+				`Evaluation and Management needs ${want('em')}, has 1; Anesthesia needs ${want('anesthesia')}, has 0; ` +
+				`ICD-10-CM needs ${want('icd10cm')}, has 0.`
 		);
 		expect(scaledMinutes(mini, 11)).toBe(26);
 		expect(describeShortfall(CPC, assemble(CPC, FULL_CPC_BANK, 1))).toBeUndefined();
 	});
 
 	it('draws only the exam tag and item types the preset allows, never flashcards', () => {
+		const dx = (i: Item): Item => ({ ...i, bankId: 'diagnosis' });
 		const items = [
-			item('a', 'icd10cm'),
-			item('b', 'icd10cm', 'single-best-answer', ['CCA']),
-			item('c', 'icd10cm', 'code-entry'),
-			item('d', 'icd10cm', 'flashcard'),
-			item('e', 'icd10cm', 'case', ['CIC']),
-			item('f', 'icd10cm', 'single-best-answer', ['CIC'])
+			dx(item('a', 'icd10cm')),
+			dx(item('b', 'icd10cm', 'single-best-answer', ['CCA'])),
+			dx(item('c', 'icd10cm', 'code-entry')),
+			dx(item('d', 'icd10cm', 'flashcard')),
+			{ ...item('e', 'inpatient', 'case', ['CIC']), bankId: 'facility' },
+			dx(item('f', 'icd10cm', 'single-best-answer', ['CIC'])),
+			// The right section name in the wrong bank is not drawn.
+			item('g', 'icd10cm')
 		];
 		expect(assemble(CPC, items, 1).itemIds).toEqual(['a']);
 		const cic = presetById('CIC')!;
@@ -225,7 +215,10 @@ describe('assemble', () => {
 	});
 
 	it('an item in two areas sections is drawn once', () => {
-		const items = bank({ icd10cm: 3 }).map((i) => ({ ...i, exams: ['CCS' as const] }));
+		const items = bank({ 'diagnosis/icd10cm': 3 }).map((i) => ({
+			...i,
+			exams: ['CCS' as const]
+		}));
 		const ccs = presetById('CCS')!;
 		const a = assemble(ccs, items, 9);
 		expect(a.itemIds).toHaveLength(3);

@@ -1,10 +1,11 @@
 /**
  * The certification exams we simulate, as data (DESIGN.md's table): a changed exam is a
  * one-line change here. A preset is a blueprint: how many items each area draws, from which
- * bank sections and item types, the time limit, the pass rule and the books allowed.
+ * bank sections (`bank/section`, across banks) and item types, the time limit, the pass rule and
+ * the books allowed.
  *
- * Areas name bank sections the banks do not have yet (billing, compliance, ...) on purpose: the
- * exam picker then says plainly how far the banks fall short of the real exam.
+ * Counts follow what each certifying body publishes; the comment above each preset names the
+ * source and, where a source gives ranges or no per-area counts, how we chose ours.
  */
 import type { ExamPreset as ExamTag, ItemType } from '../content/types';
 
@@ -23,9 +24,9 @@ export interface BlueprintArea {
 	id: string;
 	title: string;
 	count: number;
-	/** Bank sections the area draws from. */
+	/** Bank sections the area draws from, as `bank/section`. */
 	sections: string[];
-	/** Overrides the preset's item types (CIC's record cases). */
+	/** Overrides the preset's item types (record cases). */
 	types?: ItemType[];
 }
 
@@ -36,7 +37,6 @@ export interface Preset {
 	tag?: ExamTag;
 	title: string;
 	org: string;
-	bankId: string;
 	items: number;
 	minutes: number;
 	pass: PassRule;
@@ -51,15 +51,35 @@ export interface Preset {
 }
 
 const SBA: ItemType[] = ['single-best-answer'];
+const CASES: ItemType[] = ['case'];
 const PERCENT_70: PassRule = { kind: 'percent', percent: 70 };
 const AHIMA_SCALE: PassRule = { kind: 'scaled', min: 100, max: 400, pass: 300, rawCut: 70 };
 const NHA_SCALE: PassRule = { kind: 'scaled', min: 200, max: 500, pass: 390, rawCut: 70 };
-const CODING = ['em', 'anesthesia', 'surgery', 'radiology', 'pathology-lab', 'medicine'];
+
+/** The six CPT surgery series, one section each in the professional bank. */
+const SURGERY = [
+	'cpc/integumentary',
+	'cpc/musculoskeletal',
+	'cpc/respiratory-cardiovascular',
+	'cpc/digestive',
+	'cpc/urinary-genital',
+	'cpc/nervous-eye-ear'
+];
+/** Procedure coding outside the HCPCS and modifier sections. */
+const PROCEDURES = [
+	'cpc/em',
+	'cpc/anesthesia',
+	...SURGERY,
+	'cpc/radiology',
+	'cpc/pathology-lab',
+	'cpc/medicine'
+];
+const DIAGNOSIS = ['diagnosis/icd10cm'];
+const COMPLIANCE = ['billing/compliance', 'him/privacy'];
 
 /** What every AAPC exam shares: four hours, 70%, multiple choice, no pausing. */
 const AAPC = {
 	org: 'AAPC',
-	bankId: 'cpc',
 	minutes: 240,
 	pass: PERCENT_70,
 	pause: false,
@@ -67,20 +87,22 @@ const AAPC = {
 } as const;
 
 /** AHIMA and NHA report scaled scores; their time limits differ per exam. */
-const AHIMA = {
-	org: 'AHIMA',
-	bankId: 'cpc',
-	pass: AHIMA_SCALE,
-	pause: false,
-	itemTypes: SBA
-} as const;
-const NHA = { org: 'NHA', bankId: 'cpc', pass: NHA_SCALE, pause: false, itemTypes: SBA } as const;
+const AHIMA = { org: 'AHIMA', pass: AHIMA_SCALE, pause: false, itemTypes: SBA } as const;
+const NHA = { org: 'NHA', pass: NHA_SCALE, pause: false, itemTypes: SBA } as const;
 
-function area(id: string, title: string, count: number, sections: string[] = [id]): BlueprintArea {
+function area(id: string, title: string, count: number, sections: string[]): BlueprintArea {
 	return { id, title, count, sections };
 }
 
 export const PRESETS: readonly Preset[] = [
+	/*
+	 * AAPC, "CPC Certification Exam" (aapc.com/certification/cpc): 100 multiple-choice questions
+	 * in 4 hours over 17 areas (the 10000-60000 surgery series, E/M, anesthesia, radiology,
+	 * pathology and laboratory, medicine, medical terminology, anatomy, ICD-10-CM, HCPCS Level II,
+	 * coding guidelines, compliance and regulatory). AAPC publishes the areas, not a count per
+	 * area; we give the 11 CPT areas 6 to 8 each (E/M, the most-coded service, 8), ICD-10-CM 10
+	 * (it is coded on nearly every question), and the knowledge areas 4 to 6.
+	 */
 	{
 		...AAPC,
 		id: 'CPC',
@@ -89,18 +111,42 @@ export const PRESETS: readonly Preset[] = [
 		items: 100,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
 		blueprint: [
-			area('em', 'Evaluation and Management', 9),
-			area('anesthesia', 'Anesthesia', 8),
-			area('surgery', 'Surgery (10000-69999)', 36),
-			area('radiology', 'Radiology', 8),
-			area('pathology-lab', 'Pathology and Laboratory', 8),
-			area('medicine', 'Medicine', 8),
-			area('icd10cm', 'ICD-10-CM', 12),
-			area('hcpcs', 'HCPCS Level II', 5),
-			area('modifiers', 'Modifiers and guidelines', 6)
+			area('integumentary', 'Surgery: integumentary (10000 series)', 6, ['cpc/integumentary']),
+			area('musculoskeletal', 'Surgery: musculoskeletal (20000 series)', 6, [
+				'cpc/musculoskeletal'
+			]),
+			area('respiratory-cardiovascular', 'Surgery: respiratory and cardiovascular (30000)', 6, [
+				'cpc/respiratory-cardiovascular'
+			]),
+			area('digestive', 'Surgery: digestive (40000 series)', 6, ['cpc/digestive']),
+			area('urinary-genital', 'Surgery: urinary, genital and maternity (50000)', 6, [
+				'cpc/urinary-genital'
+			]),
+			area('nervous-eye-ear', 'Surgery: nervous system, eye and ear (60000)', 6, [
+				'cpc/nervous-eye-ear'
+			]),
+			area('em', 'Evaluation and Management', 8, ['cpc/em']),
+			area('anesthesia', 'Anesthesia', 6, ['cpc/anesthesia']),
+			area('radiology', 'Radiology', 6, ['cpc/radiology']),
+			area('pathology-lab', 'Pathology and Laboratory', 6, ['cpc/pathology-lab']),
+			area('medicine', 'Medicine', 6, ['cpc/medicine']),
+			area('terminology', 'Medical terminology', 4, ['cpc/terminology']),
+			area('anatomy', 'Anatomy', 4, ['cpc/anatomy']),
+			area('icd10cm', 'ICD-10-CM', 10, DIAGNOSIS),
+			area('hcpcs', 'HCPCS Level II', 4, ['cpc/hcpcs']),
+			area('guidelines', 'Coding guidelines and modifiers', 6, ['cpc/modifiers']),
+			area('compliance', 'Compliance and regulatory', 4, COMPLIANCE)
 		],
-		note: 'Terminology, anatomy and compliance questions are folded into the coding areas.'
+		note: 'AAPC names the 17 areas but not a count per area; ours are an even split, E/M and ICD-10-CM weighted up.'
 	},
+	/*
+	 * AAPC, "COC Certification" (aapc.com/certification/coc): 100 multiple-choice questions in 4
+	 * hours on hospital outpatient and ambulatory surgery center coding: the surgery series,
+	 * facility E/M and emergency visits, radiology, pathology and laboratory, medicine, ICD-10-CM,
+	 * HCPCS Level II, modifiers, outpatient payment (OPPS, APCs, status indicators) and
+	 * compliance. No per-area counts are published; surgery gets the largest share (30) because
+	 * outpatient surgery is most of the exam's cases, payment 12.
+	 */
 	{
 		...AAPC,
 		id: 'COC',
@@ -109,17 +155,28 @@ export const PRESETS: readonly Preset[] = [
 		items: 100,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
 		blueprint: [
-			area('surgery', 'Outpatient surgery', 30),
-			area('em', 'Facility E/M and emergency visits', 8),
-			area('radiology', 'Radiology', 10),
-			area('pathology-lab', 'Pathology and Laboratory', 8),
-			area('medicine', 'Medicine', 8),
-			area('icd10cm', 'ICD-10-CM', 14),
-			area('hcpcs', 'HCPCS Level II', 10),
-			area('modifiers', 'Modifiers', 12)
+			area('surgery', 'Outpatient surgery (10000-69999)', 30, SURGERY),
+			area('em', 'Facility E/M and emergency visits', 6, ['cpc/em']),
+			area('radiology', 'Radiology', 8, ['cpc/radiology']),
+			area('pathology-lab', 'Pathology and Laboratory', 6, ['cpc/pathology-lab']),
+			area('medicine', 'Medicine', 6, ['cpc/medicine']),
+			area('icd10cm', 'ICD-10-CM', 12, DIAGNOSIS),
+			area('hcpcs', 'HCPCS Level II', 6, ['cpc/hcpcs']),
+			area('modifiers', 'Modifiers', 8, ['cpc/modifiers']),
+			area('payment', 'Outpatient payment: OPPS, APCs and status indicators', 12, [
+				'facility/outpatient-facility'
+			]),
+			area('compliance', 'Compliance and regulatory', 6, COMPLIANCE)
 		],
-		note: 'OPPS and APC payment questions are not in the banks yet.'
+		note: 'AAPC lists the areas but not a count per area; ours weight outpatient surgery most.'
 	},
+	/*
+	 * AAPC, "CIC Certification" (aapc.com/certification/cic): multiple-choice questions and
+	 * inpatient record cases coded with ICD-10-CM and ICD-10-PCS, 4 hours, on inpatient diagnosis
+	 * coding, ICD-10-PCS and inpatient payment (MS-DRG, POA). AAPC does not publish a count per
+	 * area: we keep 40 multiple choice and 7 cases, and split the 40 as 16 diagnoses, 14 PCS and
+	 * 10 payment, our judgment of how much each weighs in inpatient coding work.
+	 */
 	{
 		...AAPC,
 		id: 'CIC',
@@ -128,14 +185,25 @@ export const PRESETS: readonly Preset[] = [
 		items: 47,
 		books: ['ICD-10-CM', 'ICD-10-PCS'],
 		blueprint: [
-			area('inpatient', 'Inpatient multiple choice', 40, ['icd10cm', 'inpatient']),
+			area('inpatient', 'Inpatient diagnosis coding and guidelines', 16, [
+				'facility/inpatient',
+				...DIAGNOSIS
+			]),
+			area('icd10pcs', 'ICD-10-PCS', 14, ['facility/icd10pcs']),
+			area('drg', 'MS-DRG, POA and inpatient payment', 10, ['facility/drg']),
 			{
-				...area('cases', 'Inpatient record cases', 7, ['icd10cm', 'surgery', 'medicine']),
-				types: ['case']
+				...area('cases', 'Inpatient record cases', 7, ['facility/inpatient', 'facility/icd10pcs']),
+				types: CASES
 			}
 		],
-		note: 'MS-DRG and POA questions are not in the banks yet.'
+		note: 'The number of multiple-choice items and cases on the real exam varies; ours is 40 and 7.'
 	},
+	/*
+	 * AAPC, "CRC Certification" (aapc.com/certification/crc): 100 multiple-choice questions in 4
+	 * hours on risk adjustment models, ICD-10-CM coding and documentation. Half of ours is
+	 * diagnosis coding (the exam's scenarios are coded with ICD-10-CM), a quarter the models
+	 * (HCC, hierarchies, RAF) and a quarter documentation, MEAT and audits.
+	 */
 	{
 		...AAPC,
 		id: 'CRC',
@@ -144,11 +212,17 @@ export const PRESETS: readonly Preset[] = [
 		items: 100,
 		books: ['ICD-10-CM'],
 		blueprint: [
-			area('icd10cm', 'Diagnosis coding and guidelines', 70),
-			area('risk-adjustment', 'Risk adjustment: HCC and MEAT documentation', 30)
+			area('icd10cm', 'Diagnosis coding and guidelines', 50, DIAGNOSIS),
+			area('hcc', 'HCC models, hierarchies and RAF', 25, ['risk-adjustment/hcc']),
+			area('documentation', 'Documentation, MEAT and audits', 25, ['risk-adjustment/documentation'])
 		],
-		note: 'HCC and MEAT documentation questions are not in the banks yet.'
+		note: 'AAPC does not publish a count per area; ours is half diagnosis coding, half risk adjustment.'
 	},
+	/*
+	 * AAPC, "CPB Certification" (aapc.com/certification/cpb): 135 multiple-choice questions, 4
+	 * hours, on payers, claims, the revenue cycle, denials and collections, payment methods,
+	 * compliance and the coding a biller checks. Some guides say 100 items; we follow AAPC's 135.
+	 */
 	{
 		...AAPC,
 		id: 'CPB',
@@ -157,13 +231,27 @@ export const PRESETS: readonly Preset[] = [
 		items: 135,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
 		blueprint: [
-			area('coding', 'Coding for claims', 40, CODING),
-			area('diagnosis', 'Diagnosis coding', 20, ['icd10cm']),
-			area('modifiers', 'Modifiers and HCPCS Level II', 25, ['modifiers', 'hcpcs']),
-			area('billing', 'Insurance, claims, denials and collections', 50)
+			area('coding', 'Coding for claims', 25, [...PROCEDURES, 'cpc/hcpcs', 'cpc/modifiers']),
+			area('diagnosis', 'Diagnosis coding', 10, DIAGNOSIS),
+			area('eligibility', 'Insurance, payers and eligibility', 25, ['billing/eligibility']),
+			area('claims', 'Claims and the revenue cycle', 25, [
+				'billing/billing',
+				'billing/revenue-cycle'
+			]),
+			area('denials', 'Denials, appeals and collections', 25, ['billing/denials']),
+			area('reimbursement', 'Reimbursement methodologies', 12, ['billing/reimbursement']),
+			area('compliance', 'Compliance, privacy and regulations', 13, COMPLIANCE)
 		],
 		note: 'AAPC lists 135 items; some guides say 100.'
 	},
+	/*
+	 * AHIMA, "CCA Exam Content Outline" (ahima.org, the outline in use for 2026-2027): 2 hours,
+	 * six domains with weight ranges: clinical classification systems 30-34%, reimbursement
+	 * methodologies 15-19%, health records and data content 16-20%, compliance 10-14%,
+	 * information technologies 5-9%, confidentiality and privacy 5-9%. The midpoints add to 93%;
+	 * scaled to 100 scored items they give 34, 18, 19, 13, 8 and 8. (An older outline weighted
+	 * reimbursement 21-25%; we follow the current one.)
+	 */
 	{
 		...AHIMA,
 		id: 'CCA',
@@ -173,19 +261,34 @@ export const PRESETS: readonly Preset[] = [
 		minutes: 120,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS', 'HCPCS'],
 		blueprint: [
-			area('classification', 'Classification systems', 34, ['icd10cm', ...CODING]),
-			area('reimbursement', 'Reimbursement methodologies', 18, [
-				'reimbursement',
-				'modifiers',
-				'hcpcs'
+			area('classification', 'Classification systems', 34, [
+				...DIAGNOSIS,
+				...PROCEDURES,
+				'facility/inpatient',
+				'facility/icd10pcs'
 			]),
-			area('health-records', 'Health records and data content', 19),
-			area('compliance', 'Compliance', 13),
-			area('health-it', 'Information technologies', 8),
-			area('privacy', 'Confidentiality and privacy', 8)
+			area('reimbursement', 'Reimbursement methodologies', 18, [
+				'billing/reimbursement',
+				'billing/billing',
+				'facility/drg',
+				'facility/outpatient-facility',
+				'cpc/modifiers',
+				'cpc/hcpcs'
+			]),
+			area('health-records', 'Health records and data content', 19, ['him/health-records']),
+			area('compliance', 'Compliance', 13, ['billing/compliance']),
+			area('health-it', 'Information technologies', 8, ['him/health-it']),
+			area('privacy', 'Confidentiality and privacy', 8, ['him/privacy'])
 		],
 		note: 'The real exam has 90-115 items including unscored pretest items; we use 100 scored.'
 	},
+	/*
+	 * AHIMA, "CCS Exam Content Outline" (ahima.org): multiple choice plus medical-record cases,
+	 * 4 hours, over coding knowledge and skills, documentation and provider queries, and
+	 * regulatory guidelines and reporting (MS-DRG, APC, POA). AHIMA does not publish how many
+	 * items are cases; we keep 92 multiple choice and 15 cases, the multiple choice weighted
+	 * about 56% coding, 22% documentation and queries, 22% regulatory.
+	 */
 	{
 		...AHIMA,
 		id: 'CCS',
@@ -195,18 +298,42 @@ export const PRESETS: readonly Preset[] = [
 		minutes: 240,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS'],
 		blueprint: [
-			area('mcq', 'Multiple choice', 92, ['icd10cm', 'inpatient', ...CODING, 'modifiers', 'hcpcs']),
+			area('coding', 'Coding knowledge: diagnoses and procedures', 52, [
+				...DIAGNOSIS,
+				'facility/inpatient',
+				'facility/icd10pcs',
+				...PROCEDURES,
+				'cpc/modifiers',
+				'cpc/hcpcs'
+			]),
+			area('documentation', 'Documentation and provider queries', 20, [
+				'him/health-records',
+				'facility/inpatient'
+			]),
+			area('regulatory', 'Regulatory guidelines and reporting: MS-DRG, APC, POA', 20, [
+				'facility/drg',
+				'facility/outpatient-facility',
+				'billing/compliance'
+			]),
 			{
 				...area('cases', 'Inpatient and outpatient record cases', 15, [
-					'icd10cm',
-					...CODING,
-					'inpatient'
+					'facility/inpatient',
+					'facility/icd10pcs',
+					...DIAGNOSIS,
+					...PROCEDURES,
+					'cpc/modifiers',
+					'cpc/hcpcs'
 				]),
 				types: ['case', 'code-entry']
 			}
 		],
 		note: 'AHIMA does not publish the split between multiple choice and cases; ours is an estimate.'
 	},
+	/*
+	 * NHA, "CBCS Detailed Test Plan" (nhanow.com): 100 scored items (125 with pretest items) in 3
+	 * hours, closed book: revenue cycle and regulatory compliance 15, insurance eligibility and
+	 * other payer requirements 20, coding and coding guidelines 32, billing and reimbursement 33.
+	 */
 	{
 		...NHA,
 		id: 'CBCS',
@@ -216,19 +343,33 @@ export const PRESETS: readonly Preset[] = [
 		minutes: 180,
 		books: [],
 		blueprint: [
-			area('revenue-cycle', 'Revenue cycle and regulatory compliance', 15),
-			area('eligibility', 'Insurance eligibility and payer guidelines', 20),
-			area('coding', 'Coding and coding guidelines', 32, [
-				'icd10cm',
-				...CODING,
-				'hcpcs',
-				'modifiers'
+			area('revenue-cycle', 'Revenue cycle and regulatory compliance', 15, [
+				'billing/revenue-cycle',
+				...COMPLIANCE
 			]),
-			area('billing', 'Billing and reimbursement', 33)
+			area('eligibility', 'Insurance eligibility and payer guidelines', 20, [
+				'billing/eligibility'
+			]),
+			area('coding', 'Coding and coding guidelines', 32, [
+				...DIAGNOSIS,
+				...PROCEDURES,
+				'cpc/hcpcs',
+				'cpc/modifiers'
+			]),
+			area('billing', 'Billing and reimbursement', 33, [
+				'billing/billing',
+				'billing/denials',
+				'billing/reimbursement'
+			])
 		],
 		note: 'The real exam has 125 items of which 100 are scored; we use the 100. No code books.'
 	}
 ];
+
+/** The banks a preset draws from, in blueprint order. */
+export function presetBanks(preset: Preset): string[] {
+	return [...new Set(preset.blueprint.flatMap((a) => a.sections.map((s) => s.split('/')[0]!)))];
+}
 
 export const MINI_ITEMS = 25;
 
@@ -289,14 +430,15 @@ export function customPreset(choice: CustomChoice): Preset {
 		id: 'custom',
 		title: 'Custom exam',
 		org: 'CodeDrill',
-		bankId: choice.bankId,
 		items: choice.items,
 		minutes: choice.minutes,
 		pass: PERCENT_70,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS', 'HCPCS'],
 		pause: true,
 		itemTypes: ['single-best-answer', 'code-entry', 'case'],
-		blueprint: choice.sections.map((s, i) => area(s.id, s.title, counts[i] ?? 0)),
+		blueprint: choice.sections.map((s, i) =>
+			area(s.id, s.title, counts[i] ?? 0, [`${choice.bankId}/${s.id}`])
+		),
 		note: 'Your own selection of sections, count and time.'
 	};
 }

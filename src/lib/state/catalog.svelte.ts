@@ -1,5 +1,5 @@
 /** The shipped banks, fetched from the prerendered JSON (served by the service worker offline). */
-import type { Bank, BankSummary } from '$lib/content/types';
+import type { Bank, BankSummary, Item } from '$lib/content/types';
 
 class Catalog {
 	summaries = $state<BankSummary[] | undefined>(undefined);
@@ -37,6 +37,19 @@ class Catalog {
 		await this.loadSummaries();
 		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
 		return Promise.all(this.summaries.map((s) => this.bank(s.id)));
+	}
+
+	/**
+	 * The items with these ids, from whichever banks hold them now: an exam or a report keeps
+	 * item ids, and an item may have moved to another bank since (ids never change when it does).
+	 * Ids no bank has are left out (withdrawn items).
+	 */
+	async itemsByIds(ids: readonly string[]): Promise<Map<string, Item>> {
+		const wanted = new Set(ids);
+		const found = new Map<string, Item>();
+		for (const bank of await this.allBanks())
+			for (const item of bank.items) if (wanted.has(item.id)) found.set(item.id, item);
+		return found;
 	}
 }
 

@@ -3,7 +3,6 @@
  * open: abandon it, or submit one whose time is up. Both go through the same engine and store
  * transactions as the exam page, and tell the other tabs.
  */
-import { indexById } from '$lib/content/bank';
 import { catalog } from './catalog.svelte';
 import { announceExam } from './exam-channel';
 import { ExamEngine } from './exam-engine';
@@ -27,10 +26,9 @@ export async function submitTimedOut(id: string, clock: () => number = Date.now)
 		throw new Error('This browser is not letting the app store anything.');
 	const exam = await storage.exams.get(id);
 	if (!exam) throw new Error('There is no such exam on this device.');
-	const bank = await catalog.bank(exam.spec.bankId);
 	const engine = await ExamEngine.open(id, {
 		exams: storage.exams,
-		items: indexById(bank.items),
+		items: await catalog.itemsByIds(exam.itemIds),
 		clock
 	});
 	if (engine.submitted) announceExam({ id, submitted: true });

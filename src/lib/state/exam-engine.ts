@@ -7,7 +7,7 @@
 import type { Item } from '$lib/content/types';
 import type { AttemptRecord, ExamRecord } from '$lib/db/db';
 import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
-import { assemble, describeShortfall, scaledMinutes } from '$lib/exam/assemble';
+import { assemble, describeShortfall, scaledMinutes, type DrawableItem } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
 import { scoredRecord, scoreExam } from '$lib/exam/score';
 import {
@@ -35,7 +35,7 @@ export interface ExamPlan {
 /** What an exam would draw now; the picker shows it before the learner commits. */
 export function planExam(
 	preset: Preset,
-	items: readonly Item[],
+	items: readonly DrawableItem[],
 	seed: number,
 	avoid: ReadonlySet<string>
 ): ExamPlan {

@@ -1,6 +1,8 @@
 /** The mock exam page: what each preset would draw now, the exam in progress, past exams. */
-import type { Bank } from '$lib/content/types';
+import type { BankSummary } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
+import type { DrawableItem } from '$lib/exam/assemble';
+import { presetCoverage, type PresetCoverage } from '$lib/exam/coverage';
 import { miniOf, PRESETS, type Preset } from '$lib/exam/presets';
 import { catalog } from './catalog.svelte';
 import { lastExamItems, planExam, startExam, type ExamPlan } from './exam-engine';
@@ -9,6 +11,8 @@ import { storage } from './storage.svelte';
 export interface PresetOption {
 	preset: Preset;
 	plan: ExamPlan;
+	/** Full presets only: how far the banks fall short at best, and whether two exams fit. */
+	coverage?: PresetCoverage;
 }
 
 function randomSeed(): number {
@@ -22,7 +26,11 @@ export class ExamPicker {
 	history = $state<ExamRecord[]>([]);
 	full = $state<PresetOption[]>([]);
 	minis = $state<PresetOption[]>([]);
-	bank = $state<Bank | undefined>(undefined);
+	/** The banks with answerable items, for the custom exam's choice of bank and sections. */
+	banks = $state<BankSummary[]>([]);
+	/** Answerable items (no flashcards) per `bank/section`. */
+	counts = $state<Record<string, number>>({});
+	#items: DrawableItem[] = [];
 	#avoid: ReadonlySet<string> = lastExamItems([]);
 
 	async load(): Promise<void> {
@@ -38,13 +46,21 @@ export class ExamPicker {
 			this.inProgress = inProgress;
 			this.history = history;
 			this.#avoid = lastExamItems(history);
-			// Every preset draws from the same bank today; the data says which.
-			this.bank = await catalog.bank(PRESETS[0]?.bankId ?? 'cpc');
+			// A preset draws from several banks; flashcards are never drawn.
+			const banks = await catalog.allBanks();
+			this.#items = banks.flatMap((b) => b.items).filter((i) => i.type !== 'flashcard');
+			const counts: Record<string, number> = {};
+			for (const i of this.#items)
+				counts[`${i.bankId}/${i.section}`] = (counts[`${i.bankId}/${i.section}`] ?? 0) + 1;
+			this.counts = counts;
+			this.banks = (catalog.summaries ?? []).filter((b) =>
+				b.sections.some((s) => counts[`${b.id}/${s.id}`])
+			);
 			const option = (preset: Preset) => ({
 				preset,
-				plan: planExam(preset, this.bank!.items, 0, this.#avoid)
+				plan: planExam(preset, this.#items, 0, this.#avoid)
 			});
-			this.full = PRESETS.map(option);
+			this.full = PRESETS.map((p) => ({ ...option(p), coverage: presetCoverage(p, this.#items) }));
 			this.minis = PRESETS.map((p) => option(miniOf(p)));
 			this.status = 'ready';
 		} catch (e) {
@@ -55,10 +71,11 @@ export class ExamPicker {
 
 	/** Draws a fresh exam and stores it; resolves with its id. */
 	async start(preset: Preset): Promise<string> {
-		if (!this.bank || !storage.exams) throw new Error('The exam page has not loaded yet.');
+		if (this.status !== 'ready' || !storage.exams)
+			throw new Error('The exam page has not loaded yet.');
 		const seed = randomSeed();
 		// Presets held in $state are proxies, which IndexedDB cannot clone.
-		const plan = planExam($state.snapshot(preset) as Preset, this.bank.items, seed, this.#avoid);
+		const plan = planExam($state.snapshot(preset) as Preset, this.#items, seed, this.#avoid);
 		const exam = await startExam(storage.exams, plan, seed, Date.now());
 		return exam.id;
 	}

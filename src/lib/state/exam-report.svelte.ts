@@ -37,7 +37,7 @@ export class ExamReport {
 				this.status = 'open';
 				return;
 			}
-			const bank = indexById((await catalog.bank(exam.spec.bankId)).items);
+			const bank = await catalog.itemsByIds(exam.itemIds);
 			const shown = reportItems(exam.itemIds, bank, exam.scored);
 			this.items = shown.items;
 			this.revisions = shown.revisions;

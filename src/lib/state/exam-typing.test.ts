@@ -11,7 +11,10 @@ import { customPreset } from '$lib/exam/presets';
 const ITEMS = Array.from({ length: 3 }, (_, i) => makeItem(`dx-${i}`, 'icd10cm', 'code-entry'));
 
 vi.mock('./catalog.svelte', () => ({
-	catalog: { bank: () => Promise.resolve({ id: 'cpc', title: 'CPC', items: ITEMS }) }
+	catalog: {
+		bank: () => Promise.resolve({ id: 'cpc', title: 'CPC', items: ITEMS }),
+		itemsByIds: () => Promise.resolve(new Map(ITEMS.map((i) => [i.id, i])))
+	}
 }));
 
 /** Each exam write, held at a gate so the test decides when the first one finishes. */

@@ -108,8 +108,7 @@ export class ExamSession {
 				throw new Error('This browser is not letting the app store anything, so exams cannot run.');
 			const exam = await storage.exams.get(id);
 			if (!exam) throw new Error('There is no such exam on this device.');
-			const bank = await catalog.bank(exam.spec.bankId);
-			const byId = indexById(bank.items);
+			const byId = await catalog.itemsByIds(exam.itemIds);
 			// An item a later build dropped is shown as withdrawn and not scored: refusing to open
 			// the exam would leave it open for good, and every other exam blocked behind it.
 			this.items = byId;

@@ -46,6 +46,8 @@ class Catalog {
 	 */
 	async itemsByIds(ids: readonly string[]): Promise<Map<string, Item>> {
 		const wanted = new Set(ids);
+		// A lookup handed to the caller once, not state this class renders from.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const found = new Map<string, Item>();
 		for (const bank of await this.allBanks())
 			for (const item of bank.items) if (wanted.has(item.id)) found.set(item.id, item);

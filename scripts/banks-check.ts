@@ -1,7 +1,8 @@
 /**
  * `npm run banks:check [dir]`: validates every bank under question-banks/ (or `dir`) and prints
  * each problem as `file:line: message`, then runs the review checks (guideline citations, quoted
- * phrases beside CPT codes) and lists near-duplicate items as warnings. Exits 1 on any problem.
+ * phrases beside CPT codes) and lists near-duplicate items, and sections whose keys are too often
+ * the longest option, as warnings. Exits 1 on any problem.
  */
 import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/content/types.ts';
@@ -28,6 +29,11 @@ if (review.warnings.length) {
 	for (const d of review.warnings)
 		console.warn(`  ${d.a.file} ~ ${d.b.file} (${Math.round(d.similarity * 100)}% alike)`);
 }
+for (const c of review.cues)
+	console.warn(
+		`\n${c.section}: the key is clearly the longest option in ${c.longest.length} of ${c.items} ` +
+			`prose items, a cue test-wise learners use; even out the options of: ${c.longest.join(', ')}`
+	);
 const items = banks.reduce((n, b) => n + b.items.length, 0);
 if (problems.length) {
 	console.error(`\n${problems.length} problem(s); fix them before the bank can ship.`);

@@ -10,7 +10,9 @@ import type { TitleLookup } from '../../src/lib/content/audit.ts';
 import {
 	citationProblems,
 	cptQuoteProblems,
+	lengthCues,
 	nearDuplicates,
+	type LengthCue,
 	type NearDuplicate
 } from '../../src/lib/content/lint.ts';
 import type { Item, Problem } from '../../src/lib/content/types.ts';
@@ -39,6 +41,8 @@ export function sourceTexts(files: readonly SourceFile[]): { path: string; text:
 export interface Review {
 	problems: Problem[];
 	warnings: NearDuplicate[];
+	/** Sections whose keys are too often the longest option. */
+	cues: LengthCue[];
 }
 
 /** The review checks over validated banks: citations and CPT quotes fail, near-duplicates warn. */
@@ -53,7 +57,8 @@ export function reviewBanks(
 		problems: [...citationProblems(texts, sections), ...cptQuoteProblems(texts, codes)].sort(
 			(a, b) => a.file.localeCompare(b.file) || a.line - b.line
 		),
-		warnings: nearDuplicates(items)
+		warnings: nearDuplicates(items),
+		cues: lengthCues(items)
 	};
 }
 

@@ -16,7 +16,7 @@ test('a record case part shows only the code fields its key uses', async ({ page
 	const item = await practiceAt(
 		page,
 		cpc,
-		'surgery',
+		'integumentary',
 		(i) =>
 			i.type === 'case' &&
 			i.parts.some((p) => !p.answer.icd10cm.length || !p.answer.procedures.length)
@@ -44,10 +44,10 @@ test('a record case part shows only the code fields its key uses', async ({ page
 const dx = (page: Page) => page.getByLabel('Diagnosis codes (ICD-10-CM)').first();
 
 async function codeEntryItem(page: Page, request: APIRequestContext) {
-	const cpc = await bank(request, 'cpc');
+	const diagnosis = await bank(request, 'diagnosis');
 	const item = await practiceAt(
 		page,
-		cpc,
+		diagnosis,
 		'icd10cm',
 		(i) => i.type === 'code-entry' && i.answer.icd10cm.length > 0
 	);

@@ -5,9 +5,13 @@ import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 
 /** The bank item behind a drill card, read from the app's own prerendered bank JSON. */
 async function keyOf(page: Page, id: string): Promise<Item> {
-	const bankId = id.startsWith('fnd-') ? 'foundations' : 'cpc';
-	const bank = await (await page.request.get(`/data/banks/${bankId}.json`)).json();
-	return (bank.items as Item[]).find((i) => i.id === id)!;
+	const banks = (await (await page.request.get('/data/banks.json')).json()) as { id: string }[];
+	for (const { id: bankId } of banks) {
+		const bank = await (await page.request.get(`/data/banks/${bankId}.json`)).json();
+		const item = (bank.items as Item[]).find((i) => i.id === id);
+		if (item) return item;
+	}
+	throw new Error(`no bank holds ${id}`);
 }
 
 /**

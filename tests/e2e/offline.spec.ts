@@ -22,7 +22,9 @@ test('after one online visit the app opens offline and records an answer', async
 	await expect(
 		page.getByRole('heading', { name: 'Practice medical coding, anywhere' })
 	).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Practice CPC starter bank' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Practice Professional coding (CPC, COC)' })
+	).toBeVisible();
 
 	await open(page, '/practice/run?bank=cpc&section=mixed');
 	const id = await answerWithKeyboard(page);

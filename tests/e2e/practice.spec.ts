@@ -8,8 +8,8 @@ test('a learner answers three items, reloads, and sees those answers from Indexe
 	await expect(page.getByText('No answers yet')).toBeVisible();
 
 	// Pick the CPC bank and the mixed section from the picker, with the mouse this time.
-	await page.getByRole('link', { name: 'Practice CPC starter bank' }).click();
-	await expect(page.getByRole('radio', { name: /CPC starter bank/ })).toBeChecked();
+	await page.getByRole('link', { name: 'Practice Professional coding (CPC, COC)' }).click();
+	await expect(page.getByRole('radio', { name: /Professional coding \(CPC, COC\)/ })).toBeChecked();
 	await page.getByRole('button', { name: 'Start practice' }).click();
 	await expect(page).toHaveURL(/\/practice\/run\?bank=cpc&section=mixed/);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeItem, smallCodeSets } from '../../../tests/factories/item';
-import { citationProblems, cptQuoteProblems, keyOf, nearDuplicates } from './lint';
+import { citationProblems, cptQuoteProblems, keyOf, lengthCues, nearDuplicates } from './lint';
 import { formatProblem, type Item } from './types';
 
 const codes = smallCodeSets();
@@ -109,5 +109,46 @@ describe('nearDuplicates', () => {
 		const t = performance.now();
 		nearDuplicates(items);
 		expect(performance.now() - t).toBeLessThan(5000);
+	});
+});
+
+describe('lengthCues', () => {
+	/** A prose item whose key has `keyLength` characters and whose other options have 50. */
+	const prose = (id: string, keyLength: number, section = 'billing'): Item => {
+		const base = makeItem(id, section);
+		if (base.type !== 'single-best-answer') throw new Error('factory changed');
+		return {
+			...base,
+			answer: 'B',
+			options: ['A', 'B', 'C', 'D'].map((letter) => ({
+				letter,
+				text: 'x'.repeat(letter === 'B' ? keyLength : 50)
+			}))
+		};
+	};
+
+	it('names a section where the key is clearly the longest option too often, with its items', () => {
+		const items = [
+			...Array.from({ length: 5 }, (_, n) => prose(`long-${n}`, 70)),
+			...Array.from({ length: 5 }, (_, n) => prose(`even-${n}`, 55))
+		];
+		expect(lengthCues(items)).toEqual([
+			{
+				section: 'cpc/billing',
+				items: 10,
+				longest: ['long-0', 'long-1', 'long-2', 'long-3', 'long-4']
+			}
+		]);
+	});
+
+	it('leaves alone a section at or under the share, a small one, and code-list options', () => {
+		const balanced = [
+			...Array.from({ length: 4 }, (_, n) => prose(`long-${n}`, 70)),
+			...Array.from({ length: 6 }, (_, n) => prose(`even-${n}`, 55))
+		];
+		expect(lengthCues(balanced)).toEqual([]);
+		expect(lengthCues(Array.from({ length: 7 }, (_, n) => prose(`s-${n}`, 90)))).toEqual([]);
+		// The factory's options are short codes: their length says nothing.
+		expect(lengthCues(Array.from({ length: 10 }, (_, n) => makeItem(`c-${n}`, 'em')))).toEqual([]);
 	});
 });

@@ -214,3 +214,40 @@ export function nearDuplicates(items: readonly Item[], bars = NEAR_DUPLICATE): N
 	}
 	return out.sort((p, q) => q.similarity - p.similarity || p.a.id.localeCompare(q.a.id));
 }
+
+/** A section whose keys give themselves away by their length. */
+export interface LengthCue {
+	/** `bank/section`. */
+	section: string;
+	/** Prose multiple-choice items in the section. */
+	items: number;
+	/** Of those, items whose key is clearly the longest option. */
+	longest: string[];
+}
+
+/**
+ * Test-wise learners pick the longest option: where the key is clearly the longest (a fifth
+ * longer than any other option) in more than `share` of a section's prose items, the section
+ * teaches that cue. Code-list options (under 40 characters on average) are left out: their
+ * length follows the codes. Warnings: an author evens out the options, not the validator.
+ */
+export function lengthCues(items: readonly Item[], share = 0.4, atLeast = 8): LengthCue[] {
+	const bySection = new Map<string, { items: number; longest: string[] }>();
+	for (const i of items) {
+		if (i.type !== 'single-best-answer') continue;
+		const lengths = i.options.map((o) => o.text.length);
+		if (lengths.reduce((a, b) => a + b, 0) / lengths.length < 40) continue;
+		const key = i.options.find((o) => o.letter === i.answer)!.text.length;
+		const others = Math.max(
+			...i.options.filter((o) => o.letter !== i.answer).map((o) => o.text.length)
+		);
+		const s = `${i.bankId}/${i.section}`;
+		const entry = bySection.get(s) ?? { items: 0, longest: [] };
+		entry.items++;
+		if (key > others * 1.2) entry.longest.push(i.id);
+		bySection.set(s, entry);
+	}
+	return [...bySection]
+		.filter(([, e]) => e.items >= atLeast && e.longest.length > e.items * share)
+		.map(([section, e]) => ({ section, ...e }));
+}

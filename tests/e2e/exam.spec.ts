@@ -308,7 +308,7 @@ test('a custom exam checks its form and draws from the chosen sections', async (
 	await expect(page).toHaveURL(/\/exam\/take\?id=/);
 	await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeVisible();
 	await expect(page.getByTestId('timer')).toHaveText(/\b1[12]:\d\d\b/);
-	await expect(page.getByText('ICD-10-CM', { exact: true }).first()).toBeVisible();
+	await expect(page.getByText('ICD-10-CM diagnosis coding', { exact: true }).first()).toBeVisible();
 });
 
 test('open book: the code book panel puts a looked-up code into the answer, which is saved', async ({

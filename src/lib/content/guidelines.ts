@@ -107,7 +107,11 @@ export interface Citation {
 export function findCitations(text: string): Citation[] {
 	const out: Citation[] = [];
 	const id = String.raw`[IVX]+(?:\.(?:[A-Za-z0-9]+|\([a-z]\)))*\.?`;
-	const re = new RegExp(String.raw`\bSections? (${id}(?:(?:,\s*|,?\s+(?:and|or)\s+)${id})*)`, 'g');
+	// `\s+`, not a space: a wrapped line may put the number on the next line of the file.
+	const re = new RegExp(
+		String.raw`\bSections?\s+(${id}(?:(?:,\s*|,?\s+(?:and|or)\s+)${id})*)`,
+		'g'
+	);
 	for (const m of text.matchAll(re)) {
 		const list = m[1] ?? '';
 		let offset = m.index + m[0].length - list.length;

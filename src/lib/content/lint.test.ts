@@ -7,6 +7,15 @@ const codes = smallCodeSets();
 const file = (text: string) => [{ path: 'b/x.md', text }];
 
 describe('citationProblems', () => {
+	it('finds a citation whose number is wrapped onto the next line, and names that line', () => {
+		const sections = new Set(['I', 'I.C', 'I.C.4']);
+		const text =
+			'Intro.\nThe rule (ICD-10-CM Official Guidelines, Section\nI.C.4.z) and Section\nI.C.4.';
+		expect(citationProblems(file(text), sections).map(formatProblem)).toEqual([
+			'b/x.md:3: cites Section I.C.4.z, which the FY2026 ICD-10-CM Official Guidelines do not have'
+		]);
+	});
+
 	const sections = new Set(['I', 'I.C', 'I.C.4', 'I.C.4.a', 'I.C.4.a.2', 'IV', 'IV.K']);
 	it('names each citation of a missing section with its line', () => {
 		const text =

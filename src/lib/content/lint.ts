@@ -24,15 +24,15 @@ export function citationProblems(
 	sections: ReadonlySet<string>
 ): Problem[] {
 	const out: Problem[] = [];
+	// The whole file, not line by line: "Section" may end one line and its number start the next.
 	for (const f of files)
-		for (const [line, n] of lines(f.text))
-			for (const c of findCitations(line))
-				if (!sections.has(c.id))
-					out.push({
-						file: f.path,
-						line: n,
-						message: `cites Section ${c.written}, which the FY2026 ICD-10-CM Official Guidelines do not have`
-					});
+		for (const c of findCitations(f.text))
+			if (!sections.has(c.id))
+				out.push({
+					file: f.path,
+					line: f.text.slice(0, c.index).split('\n').length,
+					message: `cites Section ${c.written}, which the FY2026 ICD-10-CM Official Guidelines do not have`
+				});
 	return out;
 }
 

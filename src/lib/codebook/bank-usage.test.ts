@@ -33,7 +33,7 @@ const items: Item[] = [
 	},
 	{ ...base, id: 'card', type: 'flashcard', front: 'J1885?', back: 'Ketorolac', rationale: '' }
 ];
-const bank: Bank = { id: 'demo', title: 'Demo', description: '', sections: [], items };
+const bank: Bank = { id: 'demo', title: 'Demo', description: '', order: 1, sections: [], items };
 
 it('finds items using a code in the answer key or the text, in any written form', () => {
 	expect(itemsUsingCode([bank], 'e119').map((u) => [u.itemId, u.inAnswer])).toEqual([

@@ -89,6 +89,8 @@ export interface BankMeta {
 	id: string;
 	title: string;
 	description: string;
+	/** Where the bank is listed: ascending, then by id. */
+	order: number;
 	sections: Section[];
 }
 

@@ -215,6 +215,28 @@ describe('validateBanks', () => {
 		]);
 	});
 
+	it('lists banks by their order, unordered ones last by id, and refuses a bad order', () => {
+		const bank = (id: string, order?: number | string) => ({
+			path: `question-banks/${id}/bank.yaml`,
+			bank: id,
+			text:
+				`id: ${id}\ntitle: ${id}\ndescription: x\n` +
+				(order === undefined ? '' : `order: ${order}\n`) +
+				'sections:\n  - { id: a, title: A }\n'
+		});
+		const { banks } = validateBanks(
+			[bank('zeta', 1), bank('beta'), bank('alpha', 2), bank('aaa')],
+			codes
+		);
+		expect(banks.map((b) => b.id)).toEqual(['zeta', 'alpha', 'aaa', 'beta']);
+		expect(
+			validateBanks([bank('b', 0), bank('c', 'first')], codes).problems.map(formatProblem)
+		).toEqual([
+			'question-banks/b/bank.yaml:4: order must be a whole number from 1 to 999 (where the bank is listed)',
+			'question-banks/c/bank.yaml:4: order must be a whole number from 1 to 999 (where the bank is listed)'
+		]);
+	});
+
 	it('rejects a bank manifest whose id does not match its folder', () => {
 		const files = bankFiles(
 			{},

@@ -193,12 +193,14 @@ export function validateBanks(files: SourceFile[], codes: CodeSets): ValidationR
 			...m,
 			items: (itemsByBank.get(m.id) ?? []).sort((a, b) => a.id.localeCompare(b.id))
 		}))
-		.sort((a, b) => a.id.localeCompare(b.id));
+		.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { banks, problems };
 }
 
-const MANIFEST_FIELDS = ['id', 'title', 'description', 'sections'];
+const MANIFEST_FIELDS = ['id', 'title', 'description', 'order', 'sections'];
+/** Where a bank without `order` is listed: after the ordered ones, by id. */
+export const UNORDERED = 1000;
 const SECTION_FIELDS = ['id', 'title'];
 
 function validateManifest(f: TextFile, folder: string, problems: Problem[]): BankMeta | undefined {
@@ -229,6 +231,18 @@ function validateManifest(f: TextFile, folder: string, problems: Problem[]): Ban
 	if (data.id !== folder) fail(['id'], `id must equal the folder name "${folder}"`);
 	if (typeof data.title !== 'string' || !data.title.trim()) fail(['title'], 'title is required');
 	if (typeof data.description !== 'string') fail(['description'], 'description is required');
+	if (
+		data.order !== undefined &&
+		!(
+			Number.isInteger(data.order) &&
+			(data.order as number) >= 1 &&
+			(data.order as number) < UNORDERED
+		)
+	)
+		fail(
+			['order'],
+			`order must be a whole number from 1 to ${UNORDERED - 1} (where the bank is listed)`
+		);
 	const sections: BankMeta['sections'] = [];
 	if (!Array.isArray(data.sections) || data.sections.length === 0) {
 		fail(['sections'], 'sections must list at least one { id, title }');
@@ -255,6 +269,7 @@ function validateManifest(f: TextFile, folder: string, problems: Problem[]): Ban
 		id: folder,
 		title: String(data.title),
 		description: String(data.description).trim(),
+		order: typeof data.order === 'number' ? data.order : UNORDERED,
 		sections
 	};
 }

@@ -6,14 +6,15 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { bank } from './bank-data';
 import { open } from './fixtures';
 
 const T0 = new Date('2026-11-23T09:00:00Z').getTime();
 const MIN = 60_000;
 
 async function bankItems(page: Page): Promise<Map<string, Item>> {
-	const bank = await (await page.request.get('/data/banks/cpc.json')).json();
-	return new Map((bank.items as Item[]).map((i) => [i.id, i]));
+	const cpc = await bank(page.request, 'cpc');
+	return new Map(cpc.items.map((i) => [i.id, i]));
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
@@ -604,11 +605,10 @@ test.describe('a later build without one of the exam items', () => {
 		}
 		// The next build has dropped question 2.
 		const dropped = ids[1]!;
-		await page.route('**/data/banks/cpc.json', async (route) => {
+		await page.route('**/data/items/cpc-*.json', async (route) => {
 			const res = await route.fetch();
-			const bank = await res.json();
-			bank.items = (bank.items as Item[]).filter((i) => i.id !== dropped);
-			await route.fulfill({ response: res, json: bank });
+			const items = ((await res.json()) as Item[]).filter((i) => i.id !== dropped);
+			await route.fulfill({ response: res, json: items });
 		});
 		await page.reload();
 		await page.waitForSelector('body[data-hydrated="true"]');

@@ -74,3 +74,12 @@ it('forgets a failed fetch, so the next try (back online) fetches again', async 
 	net.down = false;
 	expect((await store.itemsByIds(['cpc-em-1'])).has('cpc-em-1')).toBe(true);
 });
+
+it('fetches one section of a bank for practice on that section', async () => {
+	const net = stubNetwork();
+	const surgery = await new ItemStore().bank(summarize(BANKS[0]!), 'surgery');
+	expect(surgery.items.map((i: Item) => i.id)).toEqual(
+		BANKS[0]!.items.filter((i) => i.section === 'surgery').map((i) => i.id)
+	);
+	expect(net.fetched.slice(1)).toEqual([expect.stringMatching(/^\/data\/items\/cpc-surgery-/)]);
+});

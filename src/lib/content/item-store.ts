@@ -12,6 +12,7 @@ import {
 	type ItemIndex,
 	type ItemIndexFile
 } from './item-index';
+import { MIXED } from './bank';
 import type { Bank, BankSummary, Item } from './types';
 
 /** Fetches JSON, saying which file failed and how. */
@@ -71,11 +72,16 @@ export class ItemStore {
 		return out;
 	}
 
-	/** A whole bank: its body files, its items in index order, its title and sections. */
-	bank(summary: BankSummary): Promise<Bank> {
-		return remember(this.#banks, summary.id, async () => {
+	/**
+	 * A bank: its body files, its items in index order, its title and sections. With `section`
+	 * (not `mixed`), only that section's files and items: practice on one section fetches no more.
+	 */
+	bank(summary: BankSummary, section = MIXED): Promise<Bank> {
+		return remember(this.#banks, `${summary.id}\n${section}`, async () => {
 			const index = await this.index();
-			const files = index.files.filter((f) => f.bankId === summary.id);
+			const files = index.files.filter(
+				(f) => f.bankId === summary.id && (section === MIXED || f.section === section)
+			);
 			const bodies = new Map<string, Item>();
 			for (const items of await Promise.all(files.map((f) => this.#file(f))))
 				for (const item of items) bodies.set(item.id, item);

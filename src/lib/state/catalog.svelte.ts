@@ -38,13 +38,16 @@ export class Catalog {
 		return this.#store.itemsByIds(ids);
 	}
 
-	/** One whole bank, for practice, exams and progress. */
-	async bank(id: string): Promise<Bank> {
+	/**
+	 * One bank, for practice, exams and progress; with `section` (not `mixed`) only that
+	 * section's items, which is all that practice on one section needs.
+	 */
+	async bank(id: string, section?: string): Promise<Bank> {
 		await this.loadSummaries();
 		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
 		const summary = this.summaries.find((s) => s.id === id);
 		if (!summary) throw new Error(`There is no bank "${id}".`);
-		return this.#store.bank(summary);
+		return this.#store.bank(summary, section);
 	}
 
 	/**

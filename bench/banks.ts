@@ -37,7 +37,7 @@ import { performance } from 'node:perf_hooks';
 const OLD_REV = process.env.BENCH_OLD_REV ?? '1d2afe0';
 const ROOT = resolve('.');
 const SCRATCH = join(tmpdir(), `codedrill-bench-banks-${process.pid}`);
-const RUNS = 3;
+const RUNS = 5;
 
 type Approach = 'old' | 'new';
 
@@ -46,7 +46,10 @@ export interface Figures {
 	scale: number;
 	items: number;
 	drillOpenMs: number[];
+	/** Of drill open, the part after the page hydrated: the data's share. */
+	drillDataMs: number[];
 	practiceStartMs: number[];
+	practiceDataMs: number[];
 	examStartMs: number[];
 	drillHeapBytes: number;
 	installBytes: number;
@@ -228,7 +231,9 @@ async function measure(
 		scale,
 		items,
 		drillOpenMs: [],
+		drillDataMs: [],
 		practiceStartMs: [],
+		practiceDataMs: [],
 		examStartMs: [],
 		drillHeapBytes: NaN,
 		installBytes: NaN,
@@ -236,9 +241,12 @@ async function measure(
 	};
 	try {
 		for (let run = 0; run < RUNS; run++) {
+			let t1 = 0;
 			const drill = await timed(chrome, origin, async (page) => {
 				await hydrated(page, '/drill');
+				t1 = performance.now();
 				await firstItem(page);
+				f.drillDataMs.push(performance.now() - t1);
 			});
 			f.drillOpenMs.push(drill.ms);
 			if (run === RUNS - 1) f.drillHeapBytes = await heapAfterGc(drill.page);
@@ -246,7 +254,9 @@ async function measure(
 
 			const practice = await timed(chrome, origin, async (page) => {
 				await hydrated(page, '/practice/run?bank=cpc&section=mixed');
+				t1 = performance.now();
 				await firstItem(page);
+				f.practiceDataMs.push(performance.now() - t1);
 			});
 			f.practiceStartMs.push(practice.ms);
 			await practice.context.close();
@@ -317,7 +327,9 @@ export function printFigures(all: Figures[]): void {
 	for (const f of all) {
 		console.log(`\n${f.approach} approach, banks at ${f.scale}x (${f.items} items):`);
 		console.log(`  drill open            ${ms(f.drillOpenMs)}`);
+		console.log(`    after hydration     ${ms(f.drillDataMs)}`);
 		console.log(`  practice start (cpc)  ${ms(f.practiceStartMs)}`);
+		console.log(`    after hydration     ${ms(f.practiceDataMs)}`);
 		console.log(`  exam start (CPC mini) ${ms(f.examStartMs)}`);
 		console.log(`  /drill JS heap        ${mb(f.drillHeapBytes)}`);
 		console.log(`  install download      ${mb(f.installBytes)} in ${f.installRequests} requests`);

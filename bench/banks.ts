@@ -54,7 +54,10 @@ export interface Figures {
 	drillHeapBytes: number;
 	installBytes: number;
 	installRequests: number;
+	/** Of the install download: bank body files fetched, and their bytes. */
+	installBankFiles?: [number, number];
 	releaseBytes?: number;
+	releaseBankFiles?: [number, number];
 	releaseRequests?: number;
 }
 
@@ -189,7 +192,7 @@ async function heapAfterGc(page: Page): Promise<number> {
 
 /** Counts the bytes the context fetches (page and service worker), the code book left out. */
 function countBytes(context: BrowserContext) {
-	const totals = { bytes: 0, requests: 0 };
+	const totals = { bytes: 0, requests: 0, bankBytes: 0, bankFiles: 0 };
 	const pending: Promise<void>[] = [];
 	context.on('requestfinished', (request) => {
 		if (request.url().includes('/data/codebook/') && request.url().endsWith('.gz')) return;
@@ -197,6 +200,11 @@ function countBytes(context: BrowserContext) {
 			request.sizes().then((s) => {
 				totals.bytes += s.responseBodySize + s.responseHeadersSize;
 				totals.requests++;
+				// Bank bodies: the whole banks before, the item files now.
+				if (/\/data\/(banks|items)\/[^/]+\.json$/.test(new URL(request.url()).pathname)) {
+					totals.bankBytes += s.responseBodySize;
+					totals.bankFiles++;
+				}
 			})
 		);
 	});
@@ -285,9 +293,9 @@ async function measure(
 		await count.settle();
 		f.installBytes = count.totals.bytes;
 		f.installRequests = count.totals.requests;
+		f.installBankFiles = [count.totals.bankFiles, count.totals.bankBytes];
 		if (release) {
-			count.totals.bytes = 0;
-			count.totals.requests = 0;
+			Object.assign(count.totals, { bytes: 0, requests: 0, bankBytes: 0, bankFiles: 0 });
 			server.serve(release);
 			// Waits for the new worker to finish installing: update() resolves before it has.
 			await page.evaluate(async () => {
@@ -310,6 +318,7 @@ async function measure(
 			await count.settle();
 			f.releaseBytes = count.totals.bytes;
 			f.releaseRequests = count.totals.requests;
+			f.releaseBankFiles = [count.totals.bankFiles, count.totals.bankBytes];
 		}
 		await context.close();
 	} finally {
@@ -333,9 +342,11 @@ export function printFigures(all: Figures[]): void {
 		console.log(`  exam start (CPC mini) ${ms(f.examStartMs)}`);
 		console.log(`  /drill JS heap        ${mb(f.drillHeapBytes)}`);
 		console.log(`  install download      ${mb(f.installBytes)} in ${f.installRequests} requests`);
+		const files = (b?: [number, number]) => (b ? `${b[0]} bank files, ${mb(b[1])}` : '-');
+		console.log(`    of which            ${files(f.installBankFiles)}`);
 		if (f.releaseBytes !== undefined)
 			console.log(
-				`  release, one bank changed: ${mb(f.releaseBytes)} in ${f.releaseRequests} requests`
+				`  release, one bank changed: ${mb(f.releaseBytes)} in ${f.releaseRequests} requests, of which ${files(f.releaseBankFiles)}`
 			);
 	}
 }

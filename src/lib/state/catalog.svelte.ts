@@ -43,7 +43,8 @@ export class Catalog {
 	 * section's items, which is all that practice on one section needs.
 	 */
 	async bank(id: string, section?: string): Promise<Bank> {
-		await this.loadSummaries();
+		// The index is needed next: fetched beside the summaries, not after them.
+		await Promise.all([this.loadSummaries(), this.#store.index().catch(() => undefined)]);
 		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
 		const summary = this.summaries.find((s) => s.id === id);
 		if (!summary) throw new Error(`There is no bank "${id}".`);

@@ -7,7 +7,11 @@
  * 3. Chromium: the code book's worker (index-ready, keystroke-to-results, memory) against plain
  *    fuse.js over the same documents.
  *
- * `npm run bench -- codebook` (or `node`, `drill`) runs one part only.
+ * 4. Chromium: drill open, practice start, exam start, install download and page memory with the
+ *    banks at today's size and at 10x, before and after the bank index (bench/banks.ts).
+ *
+ * `npm run bench -- codebook` (or `node`, `drill`, `banks`) runs one part only;
+ * `npm run bench -- banks old 10` one approach at one size.
  */
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { codeSetsFromText } from '../src/lib/codebook/codesets.ts';
 import { validateBanks } from '../src/lib/content/validate.ts';
 import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
 import { codeBookFiles } from '../src/lib/server/codebook-data.ts';
+import { banksBench, printFigures } from './banks.ts';
 import { CODEBOOK_QUERIES } from './codebook-queries.ts';
 
 function time(label: string, runs: number, fn: () => void): void {
@@ -227,3 +232,12 @@ if (!only || only === 'node') node();
 if (!only || only === 'drill') await browser();
 if (!only || only === 'codebook') await codebook();
 if (only === 'codepage') await codebook('codepage');
+if (!only || only === 'banks') {
+	const [approach, scale] = process.argv.slice(3);
+	const figures = await banksBench(
+		approach === 'old' || approach === 'new' ? [approach] : undefined,
+		scale ? [Number(scale)] : undefined
+	);
+	console.log('\nBanks, all runs:');
+	printFigures(figures);
+}

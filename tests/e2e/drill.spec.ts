@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
+import { itemById } from './bank-data';
 import { open, shownType } from './fixtures';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 
-/** The bank item behind a drill card, read from the app's own prerendered bank JSON. */
+/** The bank item behind a drill card, read from the app's own prerendered item files. */
 async function keyOf(page: Page, id: string): Promise<Item> {
-	const banks = (await (await page.request.get('/data/banks.json')).json()) as { id: string }[];
-	for (const { id: bankId } of banks) {
-		const bank = await (await page.request.get(`/data/banks/${bankId}.json`)).json();
-		const item = (bank.items as Item[]).find((i) => i.id === id);
-		if (item) return item;
-	}
-	throw new Error(`no bank holds ${id}`);
+	return itemById(page.request, id);
 }
 
 /**

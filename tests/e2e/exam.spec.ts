@@ -6,6 +6,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { allItems } from './bank-data';
 import { open } from './fixtures';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset, presetById, type Preset } from '../../src/lib/exam/presets';
@@ -15,13 +16,7 @@ const MIN = 60_000;
 
 /** Every shipped item by id: a preset draws from several banks. */
 async function bankItems(page: Page): Promise<Map<string, Item>> {
-	const banks = (await (await page.request.get('/data/banks.json')).json()) as { id: string }[];
-	const items = new Map<string, Item>();
-	for (const { id } of banks) {
-		const bank = await (await page.request.get(`/data/banks/${id}.json`)).json();
-		for (const i of bank.items as Item[]) items.set(i.id, i);
-	}
-	return items;
+	return allItems(page.request);
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
@@ -648,12 +643,11 @@ test.describe('a later build without one of the exam items', () => {
 		}
 		// The next build has dropped question 2.
 		const dropped = ids[1]!;
-		// Whichever bank holds it (a preset draws from several).
-		await page.route('**/data/banks/*.json', async (route) => {
+		// Whichever bank's item file holds it (a preset draws from several banks).
+		await page.route('**/data/items/*.json', async (route) => {
 			const res = await route.fetch();
-			const bank = await res.json();
-			bank.items = (bank.items as Item[]).filter((i) => i.id !== dropped);
-			await route.fulfill({ response: res, json: bank });
+			const items = ((await res.json()) as Item[]).filter((i) => i.id !== dropped);
+			await route.fulfill({ response: res, json: items });
 		});
 		await page.reload();
 		await page.waitForSelector('body[data-hydrated="true"]');

@@ -1,13 +1,11 @@
 /** Opens practice on a chosen kind of item without answering its way there. */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Bank, Item } from '../../src/lib/content/types';
 import { itemsFor } from '../../src/lib/content/bank';
 import { NO_ANSWERS, practiceOrder } from '../../src/lib/content/order';
 import { answerWithKeyboard, nextWithKeyboard, open } from './fixtures';
 
-export async function bank(request: APIRequestContext, id: string): Promise<Bank> {
-	return (await (await request.get(`/data/banks/${id}.json`)).json()) as Bank;
-}
+export { bank } from './bank-data';
 
 /**
  * Opens practice with the clock set so that the first item served is one that `wanted` accepts

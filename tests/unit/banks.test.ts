@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content/types';
 import { checkBanks } from '../../scripts/lib/banks';
 import { banksPlugin } from '../../scripts/lib/vite-banks';
+import { presetCoverage } from '../../src/lib/exam/coverage';
+import { PRESETS } from '../../src/lib/exam/presets';
 
 const fixture = (name: string) => `tests/fixtures/banks/${name}`;
 
@@ -19,33 +21,43 @@ describe('shipped question banks', () => {
 		expect(items.length).toBeGreaterThanOrEqual(40);
 		expect(items.filter((i) => i.type === 'code-entry').length).toBeGreaterThanOrEqual(10);
 		expect(items.filter((i) => i.type === 'flashcard').length).toBeGreaterThanOrEqual(10);
-		const cpc = new Set(banks.find((b) => b.id === 'cpc')?.items.map((i) => i.section));
-		for (const s of [
-			'em',
-			'surgery',
-			'radiology',
-			'pathology-lab',
-			'medicine',
-			'anesthesia',
-			'icd10cm',
-			'hcpcs',
-			'modifiers'
-		]) {
-			expect(cpc, `section ${s}`).toContain(s);
-		}
+		// Every section of every bank has items (an empty section would be an empty practice page).
+		for (const b of banks)
+			for (const s of b.sections)
+				expect(
+					b.items.some((i) => i.section === s.id),
+					`${b.id}/${s.id}`
+				).toBe(true);
+		expect(banks.map((b) => b.id)).toEqual([
+			'cpc',
+			'diagnosis',
+			'facility',
+			'risk-adjustment',
+			'billing',
+			'him',
+			'foundations'
+		]);
 	});
 
-	it('hold at least 150 flashcards across the five foundation decks (issue 3)', () => {
+	it('fill every full exam preset whole, and the CPC twice with no item shared (issue 11)', () => {
+		const short = PRESETS.map((p) => [p.id, presetCoverage(p, items).missingAtBest]);
+		expect(short).toEqual(PRESETS.map((p) => [p.id, 0]));
+		expect(
+			presetCoverage(
+				PRESETS.find((p) => p.id === 'CPC')!,
+				items
+			).twoDisjoint
+		).toBe(true);
+		expect(items.filter((i) => i.type === 'single-best-answer').length).toBeGreaterThanOrEqual(650);
+		expect(items.filter((i) => i.type === 'case').length).toBeGreaterThanOrEqual(30);
+	});
+
+	it('hold at least 500 flashcards across the foundation decks (issues 3 and 11)', () => {
 		const cards = banks.find((b) => b.id === 'foundations')?.items ?? [];
-		expect(cards.filter((i) => i.type === 'flashcard').length).toBeGreaterThanOrEqual(150);
+		expect(cards.filter((i) => i.type === 'flashcard').length).toBeGreaterThanOrEqual(500);
 		const decks = new Set(cards.map((i) => i.section));
-		expect([...decks].sort()).toEqual([
-			'anatomy',
-			'hcpcs',
-			'icd10cm-conventions',
-			'modifiers',
-			'terminology'
-		]);
+		for (const d of ['anatomy', 'hcpcs', 'icd10cm-conventions', 'modifiers', 'terminology'])
+			expect(decks, d).toContain(d);
 	});
 
 	it('spread the correct letter of multiple-choice items across A-D', () => {

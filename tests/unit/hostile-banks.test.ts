@@ -49,7 +49,7 @@ describe('hostile bank files', () => {
 	it('unknown keys in bank.yaml, __proto__ among them, are refused', () => {
 		expect(messages('bad-manifest')).toEqual([
 			`${fixture('bad-manifest')}/bad-manifest-0001.md:1: bank folder "bad-manifest" has no valid bank.yaml`,
-			`${fixture('bad-manifest')}/bank.yaml:4: unknown field "__proto__" in bank.yaml (use id, title, description, sections)`,
+			`${fixture('bad-manifest')}/bank.yaml:4: unknown field "__proto__" in bank.yaml (use id, title, description, order, sections)`,
 			`${fixture('bad-manifest')}/bank.yaml:6: unknown field "color" in a section (use id, title)`
 		]);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -18,11 +18,13 @@ const BRITISH: [RegExp, string][] = [
 	],
 	[/\b(centre|litre|metre|fibre)s?\b/i, '-er'],
 	[/\blicence\b/i, 'license'],
-	[/\banalys(e|ed|es|ing)\b/i, 'analyze'],
+	// "analyses" is the plural of analysis in US English too.
+	[/\banalys(e|ed|ing)\b/i, 'analyze'],
 	[/\bcatalogue\b/i, 'catalog'],
 	[/\b(defence|offence)\b/i, '-se'],
 	[
-		/\b(haem|anaem|oedem|oesoph|paediat|orthopaed|gynaec|ischaem|diarrhoe|foet)\w*/i,
+		// Haemophilus is a genus: the US code books spell it so (J14, B96.3).
+		/\b(?!haemophil)(haem|anaem|oedem|oesoph|paediat|orthopaed|gynaec|ischaem|diarrhoe|foet)\w*/i,
 		'US medical spelling'
 	],
 	[/\b(whilst|learnt|judgement)\b/i, 'while / learned / judgment']
@@ -74,6 +76,10 @@ describe('US English', () => {
 		expect(hits('Practice a section')).toBe(false);
 		expect(hits('unspecified organism')).toBe(false);
 		expect(hits('analysis of the record')).toBe(false);
+		expect(hits('two analyses of the data')).toBe(false);
+		expect(hits('we analyse the data')).toBe(true);
+		expect(hits('pneumonia due to Haemophilus influenzae')).toBe(false);
+		expect(hits('a haemorrhage')).toBe(true);
 		expect(hits('Verdict colours')).toBe(true);
 		expect(hits('color-scheme: dark')).toBe(false);
 	});

@@ -127,6 +127,16 @@ export class DrillSession {
 		return true;
 	}
 
+	/**
+	 * The items that may come after the current one: cards in their learning steps, soonest
+	 * first, then the next `n` of the queue. For fetching their text ahead; not an order.
+	 */
+	upcoming(n: number): string[] {
+		const learning = [...this.data.learning].sort((a, b) => a.due - b.due).map((l) => l.id);
+		const queued = this.data.order.slice(this.data.pos, this.data.pos + n + 1);
+		return [...new Set([...learning, ...queued])];
+	}
+
 	/** Items still to show today, counting learning cards once. */
 	get remaining(): number {
 		return this.data.order.length - this.data.pos + this.data.learning.length;

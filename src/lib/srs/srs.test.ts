@@ -310,6 +310,18 @@ describe('DrillSession', () => {
 		expect(s.remaining).toBe(0);
 	});
 
+	it('names what may come next, for fetching its text ahead: learning cards, then the queue', () => {
+		const s = DrillSession.start(1, { order: ['a', 'b', 'c', 'd', 'e'], learning: [], fresh: [] });
+		expect(s.upcoming(2)).toEqual(['a', 'b', 'c']);
+		s.graded('a', T0 + 10 * MIN, T0 + DAY, T0);
+		expect(s.upcoming(2)).toEqual(['a', 'b', 'c', 'd']);
+		s.graded('b', T0 + 3 * DAY, T0 + DAY, T0);
+		s.graded('c', T0 + 3 * DAY, T0 + DAY, T0);
+		s.graded('d', T0 + 3 * DAY, T0 + DAY, T0);
+		s.graded('e', T0 + 3 * DAY, T0 + DAY, T0);
+		expect(s.upcoming(2)).toEqual(['a']);
+	});
+
 	it('snapshots are deep copies', () => {
 		const s = DrillSession.start(1, { order: ['a', 'b'], learning: [], fresh: [] });
 		const snap = s.snapshot();

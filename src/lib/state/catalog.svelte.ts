@@ -1,57 +1,64 @@
-/** The shipped banks, fetched from the prerendered JSON (served by the service worker offline). */
+/**
+ * The shipped banks, fetched from the prerendered JSON (served by the service worker offline):
+ * the bank summaries, the compact item index, and item bodies fetched only when an item is
+ * needed, kept in memory for the visit (see $lib/content/item-store).
+ */
+import type { ItemIndex } from '$lib/content/item-index';
+import { getJson, ItemStore } from '$lib/content/item-store';
 import type { Bank, BankSummary, Item } from '$lib/content/types';
 
-class Catalog {
+export class Catalog {
 	summaries = $state<BankSummary[] | undefined>(undefined);
 	error = $state<string | undefined>(undefined);
-	#banks = new Map<string, Promise<Bank>>();
+	#store = new ItemStore();
 
 	async loadSummaries(): Promise<void> {
 		if (this.summaries) return;
 		try {
-			const res = await fetch('/data/banks.json');
-			if (!res.ok) throw new Error(`HTTP ${res.status}`);
-			this.summaries = (await res.json()) as BankSummary[];
+			this.summaries = await getJson<BankSummary[]>('/data/banks.json');
 		} catch (e) {
 			this.error = `The question banks could not be loaded (${e instanceof Error ? e.message : String(e)}).`;
 		}
 	}
 
-	bank(id: string): Promise<Bank> {
-		let p = this.#banks.get(id);
-		if (!p) {
-			p = fetch(`/data/banks/${encodeURIComponent(id)}.json`).then(async (res) => {
-				if (!res.ok)
-					throw new Error(res.status === 404 ? `There is no bank "${id}".` : `HTTP ${res.status}`);
-				return (await res.json()) as Bank;
-			});
-			// A failed fetch must not be cached: the next try (e.g. back online) should refetch.
-			p.catch(() => this.#banks.delete(id));
-			this.#banks.set(id, p);
-		}
-		return p;
-	}
-
-	/** Every shipped bank, for the drill (which draws on all of them). */
-	async allBanks(): Promise<Bank[]> {
-		await this.loadSummaries();
-		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
-		return Promise.all(this.summaries.map((s) => this.bank(s.id)));
+	/**
+	 * Every shipped item's id, bank, section, type, exams and difficulty, without its text: what
+	 * the drill and the exam picker choose from. One small file, fetched once per visit.
+	 */
+	index(): Promise<ItemIndex> {
+		return this.#store.index();
 	}
 
 	/**
-	 * The items with these ids, from whichever banks hold them now: an exam or a report keeps
-	 * item ids, and an item may have moved to another bank since (ids never change when it does).
-	 * Ids no bank has are left out (withdrawn items).
+	 * The items with these ids, fetching only the body files that hold them (a few dozen items
+	 * each; files already fetched this visit are not fetched again). Ids the index does not know
+	 * are absent from the map (an item a later build dropped).
 	 */
-	async itemsByIds(ids: readonly string[]): Promise<Map<string, Item>> {
-		const wanted = new Set(ids);
-		// A lookup handed to the caller once, not state this class renders from.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const found = new Map<string, Item>();
-		for (const bank of await this.allBanks())
-			for (const item of bank.items) if (wanted.has(item.id)) found.set(item.id, item);
-		return found;
+	itemsByIds(ids: Iterable<string>): Promise<Map<string, Item>> {
+		return this.#store.itemsByIds(ids);
+	}
+
+	/**
+	 * One bank, for practice, exams and progress; with `section` (not `mixed`) only that
+	 * section's items, which is all that practice on one section needs.
+	 */
+	async bank(id: string, section?: string): Promise<Bank> {
+		// The index is needed next: fetched beside the summaries, not after them.
+		await Promise.all([this.loadSummaries(), this.#store.index().catch(() => undefined)]);
+		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
+		const summary = this.summaries.find((s) => s.id === id);
+		if (!summary) throw new Error(`There is no bank "${id}".`);
+		return this.#store.bank(summary, section);
+	}
+
+	/**
+	 * Every shipped bank. Fetches every body file: only for a page that must read the text of all
+	 * items (the code page's "bank items that use this code"); the drill uses `index()`.
+	 */
+	async allBanks(): Promise<Bank[]> {
+		await this.loadSummaries();
+		if (!this.summaries) throw new Error(this.error ?? 'The question banks could not be loaded.');
+		return Promise.all(this.summaries.map((s) => this.#store.bank(s)));
 	}
 }
 

@@ -158,6 +158,11 @@ export class DrillEngine {
 		return this.#session?.next(this.d.clock());
 	}
 
+	/** The items that may be shown soon after the current one (see DrillSession.upcoming). */
+	upcoming(n: number): string[] {
+		return this.#session?.upcoming(n) ?? [];
+	}
+
 	get remaining(): number {
 		return this.#session?.remaining ?? 0;
 	}

@@ -2,7 +2,6 @@
  * Today's drill for the page: the engine (scheduling and storage) plus the current item's answer
  * and what the last grade did. One instance per visit to /drill.
  */
-import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import { timezoneOffset } from '$lib/format';
 import { Rating, type Grade } from '$lib/srs/scheduler';
@@ -21,6 +20,9 @@ export const RATING_NAMES: Record<Grade, string> = {
 	[Rating.Good]: 'Good',
 	[Rating.Easy]: 'Easy'
 };
+
+/** How many cards after the current one have their text fetched ahead. */
+const PREFETCH = 3;
 
 export class DrillState {
 	phase = $state<DrillPhase>('loading');
@@ -46,7 +48,10 @@ export class DrillState {
 	busy = $state(false);
 
 	#engine: DrillEngine | undefined;
-	#items: ReadonlyMap<string, Item> = indexById([]);
+	/** Bodies fetched so far: the drill chooses from the index and fetches only what it shows. */
+	// Not reactive: `answer` is what the page shows.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#bodies = new Map<string, Item>();
 
 	constructor(private readonly clock: () => number = Date.now) {}
 
@@ -55,14 +60,13 @@ export class DrillState {
 			if (!(await storage.open()) || !storage.drill || !storage.attempts || !storage.settings) {
 				throw new Error(storage.error?.message ?? 'Storage is not available.');
 			}
-			const banks = await catalog.allBanks();
-			const items = banks.flatMap((b) => b.items);
-			this.#items = indexById(items);
+			// The index, not the banks: the drill fetches the text of the items it shows only.
+			const [index] = await Promise.all([catalog.index(), catalog.loadSummaries()]);
 			const settings = srsSettings(await storage.settings.get('srs', undefined));
 			this.#engine = new DrillEngine({
 				drill: storage.drill,
 				attempts: storage.attempts,
-				items: items.map((i) => ({
+				items: index.entries.map((i) => ({
 					itemId: i.id,
 					bankId: i.bankId,
 					section: i.section,
@@ -91,7 +95,16 @@ export class DrillState {
 			storage.fail(e);
 		}
 		const id = engine.current();
-		const item = id === undefined ? undefined : this.#items.get(id);
+		let item: Item | undefined;
+		try {
+			item = id === undefined ? undefined : await this.#body(id);
+		} catch (e) {
+			this.problem = `This card's question could not be loaded (${e instanceof Error ? e.message : String(e)}).`;
+			this.phase = 'error';
+			return;
+		}
+		// Fetched while the learner answers this one, so the next card shows without a wait.
+		void this.#prefetch(engine.upcoming(PREFETCH));
 		this.answer = item ? new ItemAnswer(item, this.clock) : undefined;
 		this.lastRating = undefined;
 		this.lastInDays = undefined;
@@ -103,6 +116,23 @@ export class DrillState {
 			this.phase = 'done';
 			this.comeBackAt = engine.nextLearningDue;
 			this.forecast = await engine.forecast();
+		}
+	}
+
+	async #body(id: string): Promise<Item | undefined> {
+		const known = this.#bodies.get(id);
+		if (known) return known;
+		for (const [k, item] of await catalog.itemsByIds([id])) this.#bodies.set(k, item);
+		return this.#bodies.get(id);
+	}
+
+	async #prefetch(ids: string[]): Promise<void> {
+		const missing = ids.filter((id) => !this.#bodies.has(id));
+		if (!missing.length) return;
+		try {
+			for (const [k, item] of await catalog.itemsByIds(missing)) this.#bodies.set(k, item);
+		} catch {
+			// Offline without the files cached: the card itself will say so when it comes up.
 		}
 	}
 

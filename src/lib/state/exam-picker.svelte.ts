@@ -46,9 +46,10 @@ export class ExamPicker {
 			this.inProgress = inProgress;
 			this.history = history;
 			this.#avoid = lastExamItems(history);
-			// A preset draws from several banks; flashcards are never drawn.
-			const banks = await catalog.allBanks();
-			this.#items = banks.flatMap((b) => b.items).filter((i) => i.type !== 'flashcard');
+			// A preset draws from several banks; flashcards are never drawn. The compact index is
+			// all a draw needs (no item text): the bodies are fetched when the exam opens.
+			const [index] = await Promise.all([catalog.index(), catalog.loadSummaries()]);
+			this.#items = index.entries.filter((i) => i.type !== 'flashcard');
 			const counts: Record<string, number> = {};
 			for (const i of this.#items)
 				counts[`${i.bankId}/${i.section}`] = (counts[`${i.bankId}/${i.section}`] ?? 0) + 1;

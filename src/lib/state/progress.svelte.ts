@@ -15,20 +15,15 @@ export interface RecentAnswer extends AttemptRecord {
 	title: string;
 }
 
-/** Titles of the given items, from the banks that hold them (each bank fetched once). */
+/** Titles of the given items: only the item files that hold them are fetched. */
 async function titlesOf(attempts: readonly AttemptRecord[]): Promise<Record<string, string>> {
 	const titles: Record<string, string> = {};
-	const bankIds = [...new Set(attempts.map((a) => a.bankId))];
-	await Promise.all(
-		bankIds.map(async (bankId) => {
-			try {
-				for (const item of (await catalog.bank(bankId)).items)
-					if (attempts.some((a) => a.itemId === item.id)) titles[item.id] = itemTitle(item);
-			} catch {
-				// A bank that is gone (or offline and never cached): its items keep their ids.
-			}
-		})
-	);
+	try {
+		for (const [id, item] of await catalog.itemsByIds(attempts.map((a) => a.itemId)))
+			titles[id] = itemTitle(item);
+	} catch {
+		// Offline with the files never cached: the items keep their ids.
+	}
 	return titles;
 }
 

@@ -10,7 +10,9 @@
  * 4. Chromium: drill open, practice start, exam start, install download and page memory with the
  *    banks at today's size and at 10x, before and after the bank index (bench/banks.ts).
  *
- * `npm run bench -- codebook` (or `node`, `drill`, `banks`) runs one part only;
+ * 5. Node (fake-indexeddb): which items were answered, at practice start, with 100,000 attempts.
+ *
+ * `npm run bench -- codebook` (or `node`, `drill`, `banks`, `answered`) runs one part only;
  * `npm run bench -- banks old 10` one approach at one size.
  */
 import { chromium } from '@playwright/test';
@@ -24,6 +26,7 @@ import { codeSetsFromText } from '../src/lib/codebook/codesets.ts';
 import { validateBanks } from '../src/lib/content/validate.ts';
 import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
 import { codeBookFiles } from '../src/lib/server/codebook-data.ts';
+import { answeredBench } from './answered.ts';
 import { banksBench, printFigures } from './banks.ts';
 import { CODEBOOK_QUERIES } from './codebook-queries.ts';
 
@@ -241,3 +244,4 @@ if (!only || only === 'banks') {
 	console.log('\nBanks, all runs:');
 	printFigures(figures);
 }
+if (!only || only === 'answered') await answeredBench(Number(process.argv[3] ?? 100_000));

@@ -47,14 +47,17 @@ describe('attempts repository', () => {
 		expect(await attemptsRepo(again).count()).toBe(1);
 	});
 
-	it('knows which items of a bank were answered, and groups a session', async () => {
+	it('knows which of the items asked about were answered, and groups a session', async () => {
 		const repo = attemptsRepo(freshDb());
 		await repo.add(attempt({ itemId: 'x', bankId: 'cpc', section: 'em', sessionId: 's1' }));
 		await repo.add(attempt({ itemId: 'y', bankId: 'cpc', section: 'surgery', sessionId: 's2' }));
 		await repo.add(
 			attempt({ itemId: 'z', bankId: 'foundations', section: 'terminology', sessionId: 's2' })
 		);
-		expect([...(await repo.answeredIds('cpc'))].sort()).toEqual(['x', 'y']);
+		// x answered twice, y once, w never; z answered but not asked about.
+		await repo.add(attempt({ itemId: 'x', bankId: 'cpc', section: 'em', sessionId: 's3' }));
+		expect([...(await repo.answeredIds(['w', 'x', 'y']))].sort()).toEqual(['x', 'y']);
+		expect(await repo.answeredIds([])).toEqual(new Set());
 		expect((await repo.forSession('s2')).map((a) => a.itemId)).toEqual(['y', 'z']);
 	});
 });

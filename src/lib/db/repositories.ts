@@ -27,13 +27,18 @@ export function attemptsRepo(db: CodeDrillDb) {
 		forSession(sessionId: string): Promise<AttemptRecord[]> {
 			return db.attempts.where('sessionId').equals(sessionId).sortBy('at');
 		},
-		/** Ids of the items of a bank the learner has answered at least once. */
-		async answeredIds(bankId: string): Promise<Set<string>> {
-			const rows = await db.attempts
-				.where('[bankId+section]')
-				.between([bankId, ''], [bankId, '\uffff'])
-				.toArray();
-			return new Set(rows.map((r) => r.itemId));
+		/**
+		 * Which of these items the learner has answered at least once: one look-up in the
+		 * `itemId` index per item, all in one transaction, so the cost follows the number of items
+		 * asked about, not the attempts (after two years a bank may hold 100,000 of them).
+		 */
+		answeredIds(itemIds: readonly string[]): Promise<Set<string>> {
+			return db.transaction('r', db.attempts, async () => {
+				const hits = await Promise.all(
+					itemIds.map((id) => db.attempts.where('itemId').equals(id).limit(1).primaryKeys())
+				);
+				return new Set(itemIds.filter((_, n) => hits[n]!.length > 0));
+			});
 		},
 		count(): Promise<number> {
 			return db.attempts.count();

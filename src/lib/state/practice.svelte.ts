@@ -60,7 +60,7 @@ export class PracticeSession {
 		if (!fresh && (await this.#resume(bank, section, items))) return;
 		let answered: ReadonlySet<string> | undefined;
 		try {
-			answered = await storage.attempts?.answeredIds(bank.id);
+			answered = await storage.attempts?.answeredIds(items.map((i) => i.id));
 		} catch (e) {
 			storage.fail(e);
 		}

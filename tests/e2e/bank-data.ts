@@ -18,7 +18,8 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 	return (await res.json()) as T;
 }
 
-async function index(request: APIRequestContext): Promise<ItemIndex> {
+/** The item index as the app reads it: entries in the order the exam picker draws from. */
+export async function index(request: APIRequestContext): Promise<ItemIndex> {
 	return readItemIndex(await getJson<ItemIndexFile>(request, '/data/items.json'));
 }
 

@@ -55,7 +55,10 @@ export interface PresetCoverage {
 	shortfalls: Shortfall[];
 	/** Items `assemble` draws short. */
 	missing: number;
-	/** Items short under the best assignment (0 when the preset can be drawn whole). */
+	/**
+	 * Items short under the best assignment (0 when the preset can be drawn whole). `assemble`
+	 * draws by the same maximum matching, so this equals `missing`, whatever the seed.
+	 */
 	missingAtBest: number;
 	/** Whether two exams with no item in common can both be drawn whole. */
 	twoDisjoint: boolean;
@@ -70,7 +73,7 @@ export function presetCoverage(preset: Preset, items: readonly DrawableItem[]): 
 		needed,
 		shortfalls: a.shortfalls,
 		missing: a.missing,
-		missingAtBest: needed - maxDrawable(preset, items),
+		missingAtBest: a.missing,
 		twoDisjoint: maxDrawable(preset, items, 2) === 2 * needed
 	};
 }
@@ -99,7 +102,6 @@ export function coverageReport(items: readonly Item[], presets: readonly Preset[
 		const r = presetCoverage(p, items);
 		const head =
 			`  ${p.title}: needs ${r.needed}, short ${r.missingAtBest}` +
-			(r.missing !== r.missingAtBest ? ` (the seeded draw is ${r.missing} short)` : '') +
 			`; two disjoint exams: ${r.twoDisjoint ? 'yes' : 'no'}`;
 		out.push(head);
 		for (const s of r.shortfalls)

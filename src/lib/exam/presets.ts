@@ -366,11 +366,6 @@ export const PRESETS: readonly Preset[] = [
 	}
 ];
 
-/** The banks a preset draws from, in blueprint order. */
-export function presetBanks(preset: Preset): string[] {
-	return [...new Set(preset.blueprint.flatMap((a) => a.sections.map((s) => s.split('/')[0]!)))];
-}
-
 export const MINI_ITEMS = 25;
 
 /**

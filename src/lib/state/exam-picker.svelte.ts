@@ -51,8 +51,10 @@ export class ExamPicker {
 			const [index] = await Promise.all([catalog.index(), catalog.loadSummaries()]);
 			this.#items = index.entries.filter((i) => i.type !== 'flashcard');
 			const counts: Record<string, number> = {};
-			for (const i of this.#items)
-				counts[`${i.bankId}/${i.section}`] = (counts[`${i.bankId}/${i.section}`] ?? 0) + 1;
+			for (const i of this.#items) {
+				const key = `${i.bankId}/${i.section}`;
+				counts[key] = (counts[key] ?? 0) + 1;
+			}
 			this.counts = counts;
 			this.banks = (catalog.summaries ?? []).filter((b) =>
 				b.sections.some((s) => counts[`${b.id}/${s.id}`])

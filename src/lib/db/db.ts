@@ -12,6 +12,8 @@ import type { Preset } from '../exam/presets';
 import type { ItemResponse } from '../grading/item';
 import type { ScoredItem } from '../exam/scored';
 import { MOVED_2026_12 } from '../content/moves';
+import type { CodeTotal, DayTotal, ItemTotal, Mistake } from '../stats/types';
+import { rebuildTotals } from './totals';
 
 export type Mode = 'practice' | 'drill' | 'exam';
 
@@ -32,6 +34,18 @@ export interface AttemptRecord {
 	correct: boolean;
 	durationMs: number;
 	/** Epoch milliseconds. */
+	at: number;
+	/** The wrong codes of this answer and what kind of mistake each was (code answers only). */
+	mistakes?: Mistake[];
+	/** Each code of the item's key, and whether this answer got it right, for per-code totals. */
+	keyCodes?: Record<string, boolean>;
+}
+
+/** An item the learner flagged to come back to. */
+export interface FlagRecord {
+	itemId: string;
+	bankId: string;
+	section: string;
 	at: number;
 }
 
@@ -55,6 +69,11 @@ export interface ExamRecord {
 	/** The item on screen, so a resumed exam opens where the learner was. */
 	position: number;
 	startedAt: number;
+	/**
+	 * Equal to `startedAt` while the exam is open, deleted when it is submitted or abandoned:
+	 * indexed (version 3), so finding the open exam never scans the exams table.
+	 */
+	openSince?: number;
 	deadline: number;
 	/**
 	 * The exam length and the exam time already used (see `exam/timing.ts`): a system clock set
@@ -111,6 +130,10 @@ export type CodeDrillDb = Dexie & {
 	exams: EntityTable<ExamRecord, 'id'>;
 	banks: EntityTable<BankRecord, 'id'>;
 	settings: EntityTable<SettingRecord, 'key'>;
+	dayTotals: EntityTable<DayTotal, 'key'>;
+	itemTotals: EntityTable<ItemTotal, 'itemId'>;
+	codeTotals: EntityTable<CodeTotal, 'code'>;
+	flags: EntityTable<FlagRecord, 'itemId'>;
 };
 
 export const DB_NAME = 'codedrill';
@@ -139,6 +162,26 @@ export function createDb(
 	db.version(2)
 		.stores({})
 		.upgrade((tx) => refile(tx, MOVED_2026_12));
+	// Version 3 keeps running totals beside the attempt log (written with every answer, see
+	// ./totals), flags, and an index on the open exam. The upgrade reads the log once to start
+	// the totals; after that no page reads the whole log.
+	db.version(3)
+		.stores({
+			exams: 'id, startedAt, submittedAt, openSince',
+			dayTotals: 'key, day',
+			itemTotals: 'itemId, [bankId+section], lastAt',
+			codeTotals: 'code',
+			flags: 'itemId, at'
+		})
+		.upgrade(async (tx) => {
+			await rebuildTotals(tx);
+			await tx
+				.table('exams')
+				.toCollection()
+				.modify((e: ExamRecord) => {
+					if (e.submittedAt === undefined && e.abandonedAt === undefined) e.openSince = e.startedAt;
+				});
+		});
 	return db;
 }
 

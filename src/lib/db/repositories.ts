@@ -1,14 +1,68 @@
 /** Every read and write the app makes, per table. Components use these, never `db` directly. */
 import type { PracticeRun } from '../content/practice-run';
 import type { SessionData } from '../srs/session';
-import type { AttemptRecord, CardRecord, CodeDrillDb, ExamRecord, ReviewRecord } from './db';
+import type {
+	AttemptRecord,
+	CardRecord,
+	CodeDrillDb,
+	ExamRecord,
+	FlagRecord,
+	ReviewRecord
+} from './db';
+import {
+	addToTotals,
+	localOffset,
+	MISTAKE_EXAMPLES_KEY,
+	removeFromTotals,
+	TOTALS_TABLES,
+	tablesOf,
+	type OffsetOf,
+	type TotalsTables
+} from './totals';
+import type { CodeTotal, DayTotal, ItemTotal, MistakeExample, MistakeKind } from '../stats/types';
 
-export function attemptsRepo(db: CodeDrillDb) {
+/** The tables an attempt's write touches besides `attempts`: the running totals. */
+const totalsOf = (db: CodeDrillDb): TotalsTables => tablesOf(db);
+
+function totalsScope(db: CodeDrillDb) {
+	return TOTALS_TABLES.map((t) => db.table(t));
+}
+
+/**
+ * A wrong answer in practice or an exam puts its item into the drill: `relearn` rates the item's
+ * card Again (a new card if it has none) and returns the card and the review log to write. The
+ * state layer supplies it, as it holds the scheduler settings.
+ */
+export type Relearn = (
+	attempt: Omit<AttemptRecord, 'id'>,
+	before: CardRecord | null
+) => { card: CardRecord; log: Omit<ReviewRecord, 'id' | 'attemptId'> };
+
+/** Writes the card and review log of each missed attempt (inside the caller's transaction). */
+async function relearnMisses(
+	db: CodeDrillDb,
+	attempts: readonly Omit<AttemptRecord, 'id'>[],
+	ids: readonly number[],
+	relearn: Relearn | undefined
+): Promise<void> {
+	if (!relearn) return;
+	for (const [n, a] of attempts.entries()) {
+		if (a.correct || a.itemType === 'flashcard') continue;
+		const { card, log } = relearn(a, (await db.cards.get(a.itemId)) ?? null);
+		await db.reviews.add({ ...log, attemptId: ids[n] } as ReviewRecord);
+		await db.cards.put(card);
+	}
+}
+
+export function attemptsRepo(db: CodeDrillDb, offsetOf: OffsetOf = localOffset) {
 	return {
-		/** Writes one answer; resolves with its id once it is committed. */
-		async add(attempt: Omit<AttemptRecord, 'id'>): Promise<number> {
-			const id = await db.attempts.add(attempt as AttemptRecord);
-			return id as number;
+		/** Writes one answer and its totals; resolves with its id once it is committed. */
+		add(attempt: Omit<AttemptRecord, 'id'>): Promise<number> {
+			return db.transaction('rw', [db.attempts, ...totalsScope(db)], async () => {
+				const id = (await db.attempts.add(attempt as AttemptRecord)) as number;
+				await addToTotals(totalsOf(db), [attempt], offsetOf);
+				return id;
+			});
 		},
 		all(): Promise<AttemptRecord[]> {
 			return db.attempts.orderBy('at').toArray();
@@ -64,7 +118,7 @@ export type AttemptsRepo = ReturnType<typeof attemptsRepo>;
 const PRACTICE_KEY = 'practice-run';
 
 /** Practice: the run in progress, saved with each answer and each step. */
-export function practiceRepo(db: CodeDrillDb) {
+export function practiceRepo(db: CodeDrillDb, offsetOf: OffsetOf = localOffset) {
 	return {
 		async run(): Promise<PracticeRun | undefined> {
 			const row = await db.settings.get(PRACTICE_KEY);
@@ -74,15 +128,26 @@ export function practiceRepo(db: CodeDrillDb) {
 			await db.settings.put({ key: PRACTICE_KEY, value: run });
 		},
 		/**
-		 * Writes an answer and the run's new tally in one transaction, so after a crash the tally
-		 * never counts an answer the log does not hold (or the other way round).
+		 * Writes an answer, its totals, the run's new tally and (for a miss) the item's drill card
+		 * in one transaction, so after a crash the tally never counts an answer the log does not
+		 * hold (or the other way round).
 		 */
-		record(attempt: Omit<AttemptRecord, 'id'>, run: PracticeRun): Promise<number> {
-			return db.transaction('rw', [db.attempts, db.settings], async () => {
-				const id = (await db.attempts.add(attempt as AttemptRecord)) as number;
-				await db.settings.put({ key: PRACTICE_KEY, value: run });
-				return id;
-			});
+		record(
+			attempt: Omit<AttemptRecord, 'id'>,
+			run: PracticeRun,
+			relearn?: Relearn
+		): Promise<number> {
+			return db.transaction(
+				'rw',
+				[db.attempts, db.cards, db.reviews, ...totalsScope(db)],
+				async () => {
+					const id = (await db.attempts.add(attempt as AttemptRecord)) as number;
+					await addToTotals(totalsOf(db), [attempt], offsetOf);
+					await relearnMisses(db, [attempt], [id], relearn);
+					await db.settings.put({ key: PRACTICE_KEY, value: run });
+					return id;
+				}
+			);
 		}
 	};
 }
@@ -101,7 +166,7 @@ export interface DrillGrade {
 }
 
 /** The drill's reads and writes: card state, review logs and the day's session. */
-export function drillRepo(db: CodeDrillDb) {
+export function drillRepo(db: CodeDrillDb, offsetOf: OffsetOf = localOffset) {
 	return {
 		/** Cards due before `t` (all that a queue for a day ending at `t` can need). */
 		dueBefore(t: number): Promise<CardRecord[]> {
@@ -113,12 +178,15 @@ export function drillRepo(db: CodeDrillDb) {
 		card(itemId: string): Promise<CardRecord | undefined> {
 			return db.cards.get(itemId);
 		},
-		/** New items introduced on learner day `day` (their first review was that day). */
+		/**
+		 * New items the drill introduced on learner day `day` (their first review was that day and
+		 * came from the drill, not from a miss in practice or an exam).
+		 */
 		newOn(day: number): Promise<number> {
 			return db.reviews
 				.where('day')
 				.equals(day)
-				.filter((r) => r.before === null)
+				.filter((r) => r.before === null && r.source === undefined)
 				.count();
 		},
 		reviewsOn(day: number): Promise<ReviewRecord[]> {
@@ -142,9 +210,11 @@ export function drillRepo(db: CodeDrillDb) {
 		 * instead of a read followed by a write. Resolves with the review id.
 		 */
 		grade(itemId: string, decide: (before: CardRecord | null) => DrillGrade): Promise<number> {
-			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
+			const scope = [db.attempts, db.reviews, db.cards, ...totalsScope(db)];
+			return db.transaction('rw', scope, async () => {
 				const g = decide((await db.cards.get(itemId)) ?? null);
 				const attemptId = (await db.attempts.add(g.attempt as AttemptRecord)) as number;
+				await addToTotals(totalsOf(db), [g.attempt], offsetOf);
 				const reviewId = (await db.reviews.add({ ...g.log, attemptId } as ReviewRecord)) as number;
 				await db.cards.put(g.card);
 				await db.settings.put({ key: SESSION_KEY, value: g.session });
@@ -160,7 +230,8 @@ export function drillRepo(db: CodeDrillDb) {
 		 * tab) and nothing is changed.
 		 */
 		undo(itemId: string, reviewedAt: number, session: SessionData): Promise<void> {
-			return db.transaction('rw', [db.attempts, db.reviews, db.cards, db.settings], async () => {
+			const scope = [db.attempts, db.reviews, db.cards, ...totalsScope(db)];
+			return db.transaction('rw', scope, async () => {
 				const log = await db.reviews.where('itemId').equals(itemId).last();
 				if (!log || log.reviewedAt !== reviewedAt || log.id === undefined) {
 					throw new Error('That grade can no longer be undone: the card was graded again since.');
@@ -168,7 +239,12 @@ export function drillRepo(db: CodeDrillDb) {
 				if (log.before) await db.cards.put(log.before);
 				else await db.cards.delete(log.itemId);
 				await db.reviews.delete(log.id);
-				if (log.attemptId !== undefined) await db.attempts.delete(log.attemptId);
+				const attempt =
+					log.attemptId === undefined ? undefined : await db.attempts.get(log.attemptId);
+				if (attempt?.id !== undefined) {
+					await db.attempts.delete(attempt.id);
+					await removeFromTotals(totalsOf(db), attempt, offsetOf);
+				}
 				await db.settings.put({ key: SESSION_KEY, value: session });
 			});
 		}
@@ -195,21 +271,21 @@ function closedHow(exam: ExamRecord): 'submitted' | 'abandoned' | undefined {
 }
 
 /** Mock exams: created once, changed answer by answer, closed by one submit. */
-export function examsRepo(db: CodeDrillDb) {
+export function examsRepo(db: CodeDrillDb, offsetOf: OffsetOf = localOffset) {
 	return {
 		async create(exam: ExamRecord): Promise<void> {
-			await db.exams.add(exam);
+			await db.exams.add({ ...exam, openSince: exam.startedAt });
 		},
 		get(id: string): Promise<ExamRecord | undefined> {
 			return db.exams.get(id);
 		},
-		/** The newest exam neither submitted nor abandoned, if any. */
-		inProgress(): Promise<ExamRecord | undefined> {
-			return db.exams
-				.orderBy('startedAt')
-				.reverse()
-				.filter((e) => closedHow(e) === undefined)
-				.first();
+		/**
+		 * The newest exam neither submitted nor abandoned, if any: the last key of the `openSince`
+		 * index, which holds open exams only (closing one deletes the field).
+		 */
+		async inProgress(): Promise<ExamRecord | undefined> {
+			const open = await db.exams.orderBy('openSince').last();
+			return open && closedHow(open) === undefined ? open : undefined;
 		},
 		/** Closed exams (submitted or abandoned), oldest first; only submitted ones have a result. */
 		history(): Promise<ExamRecord[]> {
@@ -240,15 +316,22 @@ export function examsRepo(db: CodeDrillDb) {
 		 */
 		submit(
 			id: string,
-			close: (exam: ExamRecord) => Omit<AttemptRecord, 'id'>[]
+			close: (exam: ExamRecord) => Omit<AttemptRecord, 'id'>[],
+			relearn?: Relearn
 		): Promise<{ exam: ExamRecord; submitted: boolean }> {
-			return db.transaction('rw', [db.exams, db.attempts], async () => {
+			const scope = [db.exams, db.attempts, db.cards, db.reviews, ...totalsScope(db)];
+			return db.transaction('rw', scope, async () => {
 				const exam = await db.exams.get(id);
 				if (!exam) throw new Error(`There is no exam ${id}.`);
 				if (closedHow(exam)) return { exam, submitted: false };
 				const attempts = close(exam);
+				delete exam.openSince;
 				await db.exams.put(exam);
-				await db.attempts.bulkAdd(attempts as AttemptRecord[]);
+				const ids = (await db.attempts.bulkAdd(attempts as AttemptRecord[], {
+					allKeys: true
+				})) as number[];
+				await addToTotals(totalsOf(db), attempts, offsetOf);
+				await relearnMisses(db, attempts, ids, relearn);
 				return { exam, submitted: true };
 			});
 		},
@@ -263,6 +346,7 @@ export function examsRepo(db: CodeDrillDb) {
 				if (closedHow(exam)) return { exam, abandoned: false };
 				exam.abandonedAt = now;
 				delete exam.pausedAt;
+				delete exam.openSince;
 				await db.exams.put(exam);
 				return { exam, abandoned: true };
 			});
@@ -271,3 +355,81 @@ export function examsRepo(db: CodeDrillDb) {
 }
 
 export type ExamsRepo = ReturnType<typeof examsRepo>;
+
+/** Items the learner flagged to revisit. */
+export function flagsRepo(db: CodeDrillDb) {
+	return {
+		/** Flags the item, or takes the flag off; resolves with whether it is now flagged. */
+		async toggle(flag: FlagRecord): Promise<boolean> {
+			return db.transaction('rw', db.flags, async () => {
+				if (await db.flags.get(flag.itemId)) {
+					await db.flags.delete(flag.itemId);
+					return false;
+				}
+				await db.flags.put(flag);
+				return true;
+			});
+		},
+		async has(itemId: string): Promise<boolean> {
+			return (await db.flags.get(itemId)) !== undefined;
+		},
+		/** Flagged items, newest first. */
+		all(): Promise<FlagRecord[]> {
+			return db.flags.orderBy('at').reverse().toArray();
+		},
+		count(): Promise<number> {
+			return db.flags.count();
+		}
+	};
+}
+
+export type FlagsRepo = ReturnType<typeof flagsRepo>;
+
+/**
+ * What home and stats read: the running totals (a row per day and section, per item, per code),
+ * index-backed ranges of cards, and never the attempt or review log itself.
+ */
+export function statsRepo(db: CodeDrillDb) {
+	return {
+		/** Day totals from local day `fromDay` on (see `db/totals.ts` for the day). */
+		daysFrom(fromDay: number): Promise<DayTotal[]> {
+			return db.dayTotals.where('day').aboveOrEqual(fromDay).toArray();
+		},
+		/** The newest day with any answer, or undefined: the last key of the `day` index. */
+		async lastDay(): Promise<number | undefined> {
+			const last = await db.dayTotals.orderBy('day').last();
+			return last?.day;
+		},
+		/** One row per item ever answered: bounded by the banks, not the history. */
+		items(): Promise<ItemTotal[]> {
+			return db.itemTotals.toArray();
+		},
+		itemsOf(itemIds: readonly string[]): Promise<(ItemTotal | undefined)[]> {
+			return db.itemTotals.bulkGet([...itemIds]);
+		},
+		itemsSeen(): Promise<number> {
+			return db.itemTotals.count();
+		},
+		codes(): Promise<CodeTotal[]> {
+			return db.codeTotals.toArray();
+		},
+		async mistakeExamples(): Promise<Partial<Record<MistakeKind, MistakeExample>>> {
+			const row = await db.settings.get(MISTAKE_EXAMPLES_KEY);
+			return (row?.value ?? {}) as Partial<Record<MistakeKind, MistakeExample>>;
+		},
+		/** Every card (one per item ever drilled: bounded by the banks), for retrievability. */
+		cards(): Promise<CardRecord[]> {
+			return db.cards.toArray();
+		},
+		/** Due dates of the cards due in [from, to), read from the `due` index alone. */
+		async dueBetween(from: number, to: number): Promise<number[]> {
+			return (await db.cards.where('due').between(from, to, true, false).keys()) as number[];
+		},
+		/** Cards already due at `t` (overdue included). */
+		dueBefore(t: number): Promise<number> {
+			return db.cards.where('due').below(t).count();
+		}
+	};
+}
+
+export type StatsRepo = ReturnType<typeof statsRepo>;

@@ -31,6 +31,11 @@ export interface ReviewRecord {
 	day: number;
 	elapsedDays: number;
 	scheduledDays: number;
+	/**
+	 * Set when the review came from a miss in practice or a mock exam rather than the drill: such
+	 * a review does not use up one of the day's new-item places.
+	 */
+	source?: 'practice' | 'exam';
 	/** The attempt this review came from, so undo removes both. */
 	attemptId?: number;
 	/** The card exactly as it was before this review (null: it was new), so undo restores it. */

@@ -9,11 +9,15 @@ import {
 	attemptsRepo,
 	drillRepo,
 	examsRepo,
+	flagsRepo,
+	statsRepo,
 	practiceRepo,
 	settingsRepo,
 	type AttemptsRepo,
 	type DrillRepo,
 	type ExamsRepo,
+	type FlagsRepo,
+	type StatsRepo,
 	type PracticeRepo,
 	type SettingsRepo
 } from '$lib/db/repositories';
@@ -95,6 +99,14 @@ export class StorageState {
 
 	get exams(): ExamsRepo | undefined {
 		return this.#db && examsRepo(this.#db);
+	}
+
+	get stats(): StatsRepo | undefined {
+		return this.#db && statsRepo(this.#db);
+	}
+
+	get flags(): FlagsRepo | undefined {
+		return this.#db && flagsRepo(this.#db);
 	}
 
 	get practice(): PracticeRepo | undefined {

@@ -1,0 +1,241 @@
+/**
+ * Running totals beside the attempt log. Every write that adds (or undoes) an attempt calls
+ * `addToTotals` / `removeFromTotals` inside its own transaction, so the totals and the log can
+ * never disagree; home and stats then read a few hundred rows, not the log (300,000 attempts
+ * after two years). `rebuildTotals` recomputes them from the log, once, in the version 3 upgrade
+ * and after an import.
+ */
+import type { Table } from 'dexie';
+import {
+	TIME_BINS_S,
+	type CodeTotal,
+	type DayTotal,
+	type ItemTotal,
+	type MistakeExample,
+	type MistakeKind
+} from '../stats/types';
+import type { AttemptRecord } from './db';
+
+const DAY = 86_400_000;
+
+/** The learner's zone offset at an instant (`Date#getTimezoneOffset` minutes); tests pin it. */
+export type OffsetOf = (at: number) => number;
+export const localOffset: OffsetOf = (at) => new Date(at).getTimezoneOffset();
+
+/** Local calendar day of `at`: days since 1970-01-01 in a zone `offsetMinutes` west of UTC. */
+export function localDay(at: number, offsetMinutes: number): number {
+	return Math.floor((at - offsetMinutes * 60_000) / DAY);
+}
+
+/** Which of the `TIME_BINS_S` bins an answer time falls in. */
+export function timeBin(ms: number): number {
+	const s = ms / 1000;
+	const i = TIME_BINS_S.findIndex((upper) => s < upper);
+	return i === -1 ? TIME_BINS_S.length : i;
+}
+
+/** How many items a code total remembers for "drill these". */
+export const CODE_ITEMS = 20;
+/** The settings row that keeps the newest example of each mistake kind. */
+export const MISTAKE_EXAMPLES_KEY = 'mistake-examples';
+
+type Attempt = Omit<AttemptRecord, 'id'>;
+
+export function dayKey(day: number, bankId: string, section: string): string {
+	return `${day}|${bankId}|${section}`;
+}
+
+function emptyDay(day: number, a: Attempt): DayTotal {
+	return {
+		key: dayKey(day, a.bankId, a.section),
+		day,
+		bankId: a.bankId,
+		section: a.section,
+		attempts: 0,
+		correct: 0,
+		scoreSum: 0,
+		timeMs: 0,
+		practice: 0,
+		drill: 0,
+		exam: 0,
+		timeBins: Array<number>(TIME_BINS_S.length + 1).fill(0),
+		mistakes: {}
+	};
+}
+
+/** Adds (`sign` 1) or takes away (-1) one attempt from its day row. Pure apart from `row`. */
+export function foldDay(row: DayTotal, a: Attempt, sign: 1 | -1): DayTotal {
+	row.attempts += sign;
+	if (a.correct) row.correct += sign;
+	row.scoreSum += sign * a.score;
+	row.timeMs += sign * a.durationMs;
+	row[a.mode] += sign;
+	row.timeBins[timeBin(a.durationMs)]! += sign;
+	for (const m of a.mistakes ?? []) row.mistakes[m.kind] = (row.mistakes[m.kind] ?? 0) + sign;
+	return row;
+}
+
+/** Adds one attempt (newer than every one already summed) to its item row. */
+export function foldItem(row: ItemTotal | undefined, a: Attempt): ItemTotal {
+	const r = row ?? {
+		itemId: a.itemId,
+		bankId: a.bankId,
+		section: a.section,
+		attempts: 0,
+		correct: 0,
+		scoreSum: 0,
+		firstAt: a.at,
+		lastAt: a.at,
+		lastScore: a.score,
+		lastCorrect: a.correct
+	};
+	r.attempts++;
+	if (a.correct) r.correct++;
+	r.scoreSum += a.score;
+	r.firstAt = Math.min(r.firstAt, a.at);
+	if (a.at >= r.lastAt) {
+		r.lastAt = a.at;
+		r.lastScore = a.score;
+		r.lastCorrect = a.correct;
+	}
+	// An item moved between banks counts where it is now.
+	r.bankId = a.bankId;
+	r.section = a.section;
+	return r;
+}
+
+/** Adds (or takes away) one attempt's key codes to their code rows. */
+export function foldCode(
+	row: CodeTotal | undefined,
+	code: string,
+	got: boolean,
+	a: Attempt,
+	sign: 1 | -1
+): CodeTotal {
+	const r = row ?? { code, attempts: 0, correct: 0, lastAt: a.at, itemIds: [] };
+	r.attempts += sign;
+	if (got) r.correct += sign;
+	if (sign === 1) {
+		r.lastAt = Math.max(r.lastAt, a.at);
+		if (!r.itemIds.includes(a.itemId) && r.itemIds.length < CODE_ITEMS) r.itemIds.push(a.itemId);
+	}
+	return r;
+}
+
+/** The tables the totals live in: `db.<name>` inside a transaction, or `tx.table(name)`. */
+export interface TotalsTables {
+	attempts: Table<AttemptRecord, number>;
+	dayTotals: Table<DayTotal, string>;
+	itemTotals: Table<ItemTotal, string>;
+	codeTotals: Table<CodeTotal, string>;
+	settings: Table<{ key: string; value: unknown }, string>;
+}
+
+/** The table names a transaction that writes attempts must also hold. */
+export const TOTALS_TABLES = ['dayTotals', 'itemTotals', 'codeTotals', 'settings'] as const;
+
+/** Sums `attempts` into the totals. Call inside the transaction that adds them. */
+export async function addToTotals(
+	t: TotalsTables,
+	attempts: readonly Attempt[],
+	offsetOf: OffsetOf = localOffset
+): Promise<void> {
+	if (attempts.length === 0) return;
+	const days = new Map<string, DayTotal>();
+	const items = new Map<string, ItemTotal | undefined>();
+	const codes = new Map<string, CodeTotal | undefined>();
+	const dayOf = attempts.map((a) => localDay(a.at, offsetOf(a.at)));
+	const dayKeys = [...new Set(attempts.map((a, n) => dayKey(dayOf[n]!, a.bankId, a.section)))];
+	const itemIds = [...new Set(attempts.map((a) => a.itemId))];
+	const codeIds = [...new Set(attempts.flatMap((a) => Object.keys(a.keyCodes ?? {})))];
+	const [dayRows, itemRows, codeRows, examples] = await Promise.all([
+		t.dayTotals.bulkGet(dayKeys),
+		t.itemTotals.bulkGet(itemIds),
+		t.codeTotals.bulkGet(codeIds),
+		t.settings.get(MISTAKE_EXAMPLES_KEY)
+	]);
+	dayKeys.forEach((k, n) => dayRows[n] && days.set(k, dayRows[n]));
+	itemIds.forEach((k, n) => items.set(k, itemRows[n]));
+	codeIds.forEach((k, n) => codes.set(k, codeRows[n]));
+	const newest = { ...((examples?.value ?? {}) as Partial<Record<MistakeKind, MistakeExample>>) };
+	let examplesChanged = false;
+	attempts.forEach((a, n) => {
+		const key = dayKey(dayOf[n]!, a.bankId, a.section);
+		days.set(key, foldDay(days.get(key) ?? emptyDay(dayOf[n]!, a), a, 1));
+		items.set(a.itemId, foldItem(items.get(a.itemId), a));
+		for (const [code, got] of Object.entries(a.keyCodes ?? {}))
+			codes.set(code, foldCode(codes.get(code), code, got, a, 1));
+		for (const m of a.mistakes ?? []) {
+			const had = newest[m.kind];
+			if (!had || had.at <= a.at) {
+				newest[m.kind] = { ...m, itemId: a.itemId, at: a.at };
+				examplesChanged = true;
+			}
+		}
+	});
+	await Promise.all([
+		t.dayTotals.bulkPut([...days.values()]),
+		t.itemTotals.bulkPut([...items.values()].filter((r): r is ItemTotal => r !== undefined)),
+		t.codeTotals.bulkPut([...codes.values()].filter((r): r is CodeTotal => r !== undefined)),
+		examplesChanged ? t.settings.put({ key: MISTAKE_EXAMPLES_KEY, value: newest }) : undefined
+	]);
+}
+
+/**
+ * Takes one attempt out of the totals (undo). Call inside the transaction that deletes it, after
+ * the delete: the item's row is summed again from its remaining attempts (through the `itemId`
+ * index, so only that item's answers are read), which puts its newest answer back exactly.
+ */
+export async function removeFromTotals(
+	t: TotalsTables,
+	a: Attempt,
+	offsetOf: OffsetOf = localOffset
+): Promise<void> {
+	const day = localDay(a.at, offsetOf(a.at));
+	const key = dayKey(day, a.bankId, a.section);
+	const row = await t.dayTotals.get(key);
+	if (row) {
+		foldDay(row, a, -1);
+		if (row.attempts <= 0) await t.dayTotals.delete(key);
+		else await t.dayTotals.put(row);
+	}
+	const rest = await t.attempts.where('itemId').equals(a.itemId).sortBy('at');
+	if (rest.length === 0) await t.itemTotals.delete(a.itemId);
+	else
+		await t.itemTotals.put(
+			rest.reduce<ItemTotal | undefined>((r, x) => foldItem(r, x), undefined) as ItemTotal
+		);
+	const codes = Object.entries(a.keyCodes ?? {});
+	if (codes.length) {
+		const rows = await t.codeTotals.bulkGet(codes.map(([c]) => c));
+		await t.codeTotals.bulkPut(codes.map(([c, got], n) => foldCode(rows[n], c, got, a, -1)));
+	}
+}
+
+/** Recomputes every total from the log (the upgrade to version 3; an import). */
+export async function rebuildTotals(
+	tx: { table(name: string): Table },
+	offsetOf: OffsetOf = localOffset
+): Promise<void> {
+	const t = tablesOf(tx);
+	await Promise.all([t.dayTotals.clear(), t.itemTotals.clear(), t.codeTotals.clear()]);
+	await t.settings.delete(MISTAKE_EXAMPLES_KEY);
+	// In pages of 5,000 through the primary key, so a long log is never held whole.
+	let after = 0;
+	for (;;) {
+		const page = await t.attempts.where(':id').above(after).limit(5000).toArray();
+		if (page.length === 0) break;
+		await addToTotals(t, page, offsetOf);
+		after = page[page.length - 1]!.id!;
+	}
+}
+
+export function tablesOf(tx: { table(name: string): Table }): TotalsTables {
+	return {
+		attempts: tx.table('attempts'),
+		dayTotals: tx.table('dayTotals'),
+		itemTotals: tx.table('itemTotals'),
+		codeTotals: tx.table('codeTotals'),
+		settings: tx.table('settings')
+	};
+}

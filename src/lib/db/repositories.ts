@@ -11,6 +11,7 @@ import type {
 } from './db';
 import {
 	addToTotals,
+	ALL_TIME,
 	localOffset,
 	MISTAKE_EXAMPLES_KEY,
 	removeFromTotals,
@@ -391,9 +392,20 @@ export type FlagsRepo = ReturnType<typeof flagsRepo>;
  */
 export function statsRepo(db: CodeDrillDb) {
 	return {
-		/** Day totals from local day `fromDay` on (see `db/totals.ts` for the day). */
+		/** Day totals from local day `fromDay` (0 or later) on (see `db/totals.ts` for the day). */
 		daysFrom(fromDay: number): Promise<DayTotal[]> {
-			return db.dayTotals.where('day').aboveOrEqual(fromDay).toArray();
+			return db.dayTotals.where('day').aboveOrEqual(Math.max(0, fromDay)).toArray();
+		},
+		/** Each section's all-time sums: one row per section ever answered. */
+		sections(): Promise<DayTotal[]> {
+			return db.dayTotals.where('day').equals(ALL_TIME).toArray();
+		},
+		/**
+		 * The days in [from, to] with at least one answer, from the `day` index keys alone (a day
+		 * with answers in three sections appears three times).
+		 */
+		async activeDays(from: number, to: number): Promise<number[]> {
+			return (await db.dayTotals.where('day').between(from, to, true, true).keys()) as number[];
 		},
 		/** The newest day with any answer, or undefined: the last key of the `day` index. */
 		async lastDay(): Promise<number | undefined> {

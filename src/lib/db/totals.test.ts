@@ -106,6 +106,8 @@ describe('running totals', () => {
 				mistakes: { 'seventh-character': 1 }
 			}
 		]);
+		// The section's all-time row holds the same sums under day -1.
+		expect(await statsRepo(db).sections()).toEqual([{ ...t.days[0], key: '-1|cpc|em', day: -1 }]);
 		expect(t.items).toEqual([
 			{
 				itemId: 'cpc-em-0001',
@@ -156,6 +158,8 @@ describe('running totals', () => {
 			await db.transaction('rw', db.tables, (tx) => rebuildTotals(tx, UTC));
 			expect(await dump(db)).toEqual(incremental);
 			expect(incremental.days.reduce((n, d) => n + d.attempts, 0)).toBe(120);
+			const allTime = await statsRepo(db).sections();
+			expect(allTime.reduce((n, d) => n + d.attempts, 0)).toBe(120);
 		}
 	});
 
@@ -202,6 +206,7 @@ describe('running totals', () => {
 		const afterUndo = await dump(db);
 		expect(afterUndo.items.map((i) => i.itemId)).toEqual(['cpc-em-0001']);
 		expect(afterUndo.days[0]).toMatchObject({ attempts: 1, drill: 0, practice: 1 });
+		expect(await statsRepo(db).sections()).toMatchObject([{ attempts: 1, drill: 0 }]);
 
 		const exams = examsRepo(db, UTC);
 		await exams.create({

@@ -41,6 +41,13 @@ export const MISTAKE_EXAMPLES_KEY = 'mistake-examples';
 
 type Attempt = Omit<AttemptRecord, 'id'>;
 
+/**
+ * The `day` of a section's all-time row: every answer is summed twice, into its day's row and
+ * into this one, so all-time figures read one row per section. Below every real day, so a range
+ * of days from 0 never includes it.
+ */
+export const ALL_TIME = -1;
+
 export function dayKey(day: number, bankId: string, section: string): string {
 	return `${day}|${bankId}|${section}`;
 }
@@ -145,7 +152,14 @@ export async function addToTotals(
 	const items = new Map<string, ItemTotal | undefined>();
 	const codes = new Map<string, CodeTotal | undefined>();
 	const dayOf = attempts.map((a) => localDay(a.at, offsetOf(a.at)));
-	const dayKeys = [...new Set(attempts.map((a, n) => dayKey(dayOf[n]!, a.bankId, a.section)))];
+	const dayKeys = [
+		...new Set(
+			attempts.flatMap((a, n) => [
+				dayKey(dayOf[n]!, a.bankId, a.section),
+				dayKey(ALL_TIME, a.bankId, a.section)
+			])
+		)
+	];
 	const itemIds = [...new Set(attempts.map((a) => a.itemId))];
 	const codeIds = [...new Set(attempts.flatMap((a) => Object.keys(a.keyCodes ?? {})))];
 	const [dayRows, itemRows, codeRows, examples] = await Promise.all([
@@ -160,8 +174,10 @@ export async function addToTotals(
 	const newest = { ...((examples?.value ?? {}) as Partial<Record<MistakeKind, MistakeExample>>) };
 	let examplesChanged = false;
 	attempts.forEach((a, n) => {
-		const key = dayKey(dayOf[n]!, a.bankId, a.section);
-		days.set(key, foldDay(days.get(key) ?? emptyDay(dayOf[n]!, a), a, 1));
+		for (const day of [dayOf[n]!, ALL_TIME]) {
+			const key = dayKey(day, a.bankId, a.section);
+			days.set(key, foldDay(days.get(key) ?? emptyDay(day, a), a, 1));
+		}
 		items.set(a.itemId, foldItem(items.get(a.itemId), a));
 		for (const [code, got] of Object.entries(a.keyCodes ?? {}))
 			codes.set(code, foldCode(codes.get(code), code, got, a, 1));
@@ -191,10 +207,10 @@ export async function removeFromTotals(
 	a: Attempt,
 	offsetOf: OffsetOf = localOffset
 ): Promise<void> {
-	const day = localDay(a.at, offsetOf(a.at));
-	const key = dayKey(day, a.bankId, a.section);
-	const row = await t.dayTotals.get(key);
-	if (row) {
+	for (const day of [localDay(a.at, offsetOf(a.at)), ALL_TIME]) {
+		const key = dayKey(day, a.bankId, a.section);
+		const row = await t.dayTotals.get(key);
+		if (!row) continue;
 		foldDay(row, a, -1);
 		if (row.attempts <= 0) await t.dayTotals.delete(key);
 		else await t.dayTotals.put(row);

@@ -1,13 +1,24 @@
-/** The learner's progress, read from the attempt log in IndexedDB. */
-import type { AttemptRecord } from '$lib/db/db';
+/**
+ * The learner's progress and the day's plan for the home page, read from the running totals and
+ * indexed ranges (see `db/totals.ts`): never the whole attempt or review log, which after two
+ * years holds 300,000 rows each.
+ */
+import type { AttemptRecord, ExamRecord } from '$lib/db/db';
 import { itemTitle } from '$lib/content/item-title';
+import { isOpen, type PracticeRun } from '$lib/content/practice-run';
+import { localDay } from '$lib/db/totals';
+import type { PileCounts } from '$lib/srs/session';
+import { srsSettings } from '$lib/srs/settings';
 import { summarize, type Summary } from '$lib/stats/summary';
 import { timezoneOffset } from '$lib/format';
 import { catalog } from './catalog.svelte';
+import { DrillEngine } from './drill-engine';
 import { storage } from './storage.svelte';
 
 /** How many answers the home page lists. */
 const RECENT = 8;
+/** Days of the `day` index read per step while counting a streak back. */
+const STREAK_STEP = 120;
 
 /** A recent answer with the words to show for its item. */
 export interface RecentAnswer extends AttemptRecord {
@@ -30,23 +41,92 @@ async function titlesOf(attempts: readonly AttemptRecord[]): Promise<Record<stri
 export class Progress {
 	summary = $state<Summary | undefined>(undefined);
 	recent = $state<RecentAnswer[]>([]);
+	/** Today's drill as the drill page will build it: due reviews, learning steps, new items. */
+	drill = $state<PileCounts | undefined>(undefined);
+	/** A mock exam left open, to resume. */
+	openExam = $state<ExamRecord | undefined>(undefined);
+	/** A practice run left part-way, to resume. */
+	openRun = $state<PracticeRun | undefined>(undefined);
 	loaded = $state(false);
 
-	async load(now = Date.now()): Promise<void> {
-		if (!(await storage.open())) {
+	constructor(private readonly clock: () => number = Date.now) {}
+
+	async load(): Promise<void> {
+		if (!(await storage.open()) || !storage.stats || !storage.attempts) {
 			this.loaded = true;
 			return;
 		}
+		const now = this.clock();
+		const today = localDay(now, timezoneOffset(now));
 		try {
-			const all = (await storage.attempts?.all()) ?? [];
-			this.summary = summarize(all, now, timezoneOffset(now));
-			// Read on their own through the time index with a limit, not cut from the whole log.
-			const recent = (await storage.attempts?.recent(RECENT)) ?? [];
+			const stats = storage.stats;
+			const [sections, active, seen, recent, openExam, run] = await Promise.all([
+				stats.sections(),
+				this.#activeDays(today),
+				stats.itemsSeen(),
+				storage.attempts.recent(RECENT),
+				storage.exams?.inProgress(),
+				storage.practice?.run()
+			]);
+			this.summary = summarize(sections, active, seen, today);
+			this.openExam = openExam;
+			this.openRun = run && isOpen(run) ? run : undefined;
+			this.loaded = true;
+			// Titles and the drill's counts need the item index: shown as they arrive.
 			const titles = await titlesOf(recent);
 			this.recent = recent.map((a) => ({ ...a, title: titles[a.itemId] ?? a.itemId }));
+			this.drill = await this.#drillCounts();
 		} catch (e) {
 			storage.fail(e);
 		}
 		this.loaded = true;
+	}
+
+	/** Days with answers, back from today until the first day without one (the streak's end). */
+	async #activeDays(today: number): Promise<number[]> {
+		const days: number[] = [];
+		for (let to = today; ; to -= STREAK_STEP) {
+			// Bookkeeping inside one call, never rendered: a plain Set on purpose.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const step = new Set(await storage.stats!.activeDays(to - STREAK_STEP + 1, to));
+			days.push(...step);
+			// A gap in this step (today aside, which may not have an answer yet) ends the streak.
+			let gap = false;
+			for (let d = Math.min(to, today - 1); d > to - STREAK_STEP; d--) {
+				if (!step.has(d)) {
+					gap = true;
+					break;
+				}
+			}
+			if (gap) return days;
+		}
+	}
+
+	/**
+	 * The drill's own engine, opened read-only: the counts are those the drill page will show.
+	 * It reads the due cards, today's reviews and the recent answers, all through indexes.
+	 */
+	async #drillCounts(): Promise<PileCounts | undefined> {
+		if (!storage.drill || !storage.attempts || !storage.settings) return undefined;
+		const [index, stored] = await Promise.all([
+			catalog.index(),
+			storage.settings.get('srs', undefined)
+		]);
+		const engine = new DrillEngine({
+			drill: storage.drill,
+			attempts: storage.attempts,
+			items: index.entries.map((i) => ({
+				itemId: i.id,
+				bankId: i.bankId,
+				section: i.section,
+				type: i.type,
+				exams: i.exams
+			})),
+			settings: srsSettings(stored),
+			clock: this.clock,
+			offset: timezoneOffset
+		});
+		await engine.open();
+		return engine.counts;
 	}
 }

@@ -1,30 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { summarize, type AttemptLike } from './summary';
+import { streak, summarize } from './summary';
+import type { DayTotal } from './types';
 
-const DAY = 86_400_000;
-const NOW = Date.UTC(2026, 10, 22, 15, 0);
+const TODAY = 20_500;
 
-function attempt(o: Partial<AttemptLike>): AttemptLike {
-	return { itemId: 'a', bankId: 'cpc', section: 'em', score: 1, correct: true, at: NOW, ...o };
+function row(o: Partial<DayTotal>): DayTotal {
+	const r: DayTotal = {
+		key: '',
+		day: -1,
+		bankId: 'cpc',
+		section: 'em',
+		attempts: 1,
+		correct: 1,
+		scoreSum: 1,
+		timeMs: 1000,
+		practice: 1,
+		drill: 0,
+		exam: 0,
+		timeBins: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+		mistakes: {},
+		...o
+	};
+	return { ...r, key: `${r.day}|${r.bankId}|${r.section}` };
 }
 
 describe('summarize', () => {
-	it('counts answers, correct ones, items and partial credit', () => {
+	it('adds up the sections: answers, correct ones and partial credit', () => {
 		const s = summarize(
 			[
-				attempt({}),
-				attempt({ itemId: 'b', score: 0.5, correct: false }),
-				attempt({ itemId: 'a', score: 0, correct: false })
+				row({ attempts: 2, correct: 1, scoreSum: 1.5 }),
+				row({ section: 'surgery', scoreSum: 0.5, correct: 0 })
 			],
-			NOW
+			[],
+			2,
+			TODAY
 		);
-		expect(s).toMatchObject({ attempts: 3, correct: 1, itemsSeen: 2, meanScore: 0.5 });
+		expect(s).toMatchObject({ attempts: 3, correct: 1, itemsSeen: 2, meanScore: 2 / 3 });
 	});
 
-	it('lists sections weakest first', () => {
+	it('lists sections weakest first, by mean score', () => {
 		const s = summarize(
-			[attempt({ section: 'em' }), attempt({ section: 'surgery', score: 0, correct: false })],
-			NOW
+			[row({ section: 'em' }), row({ section: 'surgery', scoreSum: 0, correct: 0 })],
+			[],
+			2,
+			TODAY
 		);
 		expect(s.sections.map((x) => [x.section, x.attempts, x.meanScore])).toEqual([
 			['surgery', 1, 0],
@@ -32,24 +51,33 @@ describe('summarize', () => {
 		]);
 	});
 
-	it('counts a streak of consecutive days ending today, in the learner zone', () => {
-		const days = [0, 1, 2, 4].map((d) => attempt({ at: NOW - d * DAY }));
-		expect(summarize(days, NOW).streakDays).toBe(3);
-		expect(summarize([attempt({ at: NOW - DAY })], NOW).streakDays).toBe(0);
-		// 23:30 local the day before, at UTC-5 (offset +300), is not today.
-		const lateYesterday = Date.UTC(2026, 10, 22, 4, 30);
-		expect(summarize([attempt({ at: lateYesterday })], NOW, 300).streakDays).toBe(0);
-		expect(summarize([attempt({ at: lateYesterday })], NOW, 0).streakDays).toBe(1);
-	});
-
-	it('is empty for no attempts', () => {
-		expect(summarize([], NOW)).toEqual({
+	it('is empty for no answers', () => {
+		expect(summarize([], [], 0, TODAY)).toEqual({
 			attempts: 0,
 			correct: 0,
 			itemsSeen: 0,
 			meanScore: 0,
 			sections: [],
-			streakDays: 0
+			streakDays: 0,
+			answeredToday: false
 		});
+	});
+});
+
+describe('streak', () => {
+	it('counts days in a row ending today', () => {
+		expect(streak([TODAY, TODAY - 1, TODAY - 2, TODAY - 4], TODAY)).toEqual({
+			days: 3,
+			today: true
+		});
+	});
+
+	it('is not broken before the day is over: it ends yesterday while today has no answer', () => {
+		expect(streak([TODAY - 1, TODAY - 2], TODAY)).toEqual({ days: 2, today: false });
+		expect(streak([TODAY - 2], TODAY)).toEqual({ days: 0, today: false });
+	});
+
+	it('counts a day once however many sections it holds', () => {
+		expect(streak([TODAY, TODAY, TODAY - 1, TODAY - 1], TODAY).days).toBe(2);
 	});
 });

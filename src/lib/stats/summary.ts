@@ -1,13 +1,8 @@
-/** Progress figures from the attempt log. Pure: the log in, numbers out. */
-
-export interface AttemptLike {
-	itemId: string;
-	bankId: string;
-	section: string;
-	score: number;
-	correct: boolean;
-	at: number;
-}
+/**
+ * Progress figures from the running totals (see `db/totals.ts`). Pure: rows in, numbers out; the
+ * attempt log itself is never read for them.
+ */
+import type { DayTotal } from './types';
 
 export interface SectionStats {
 	bankId: string;
@@ -23,55 +18,61 @@ export interface Summary {
 	correct: number;
 	itemsSeen: number;
 	meanScore: number;
+	/** Weakest first. */
 	sections: SectionStats[];
-	/** Distinct local days with at least one answer, counting back from `now`'s day. */
+	/**
+	 * Consecutive days with at least one answer, ending today, or yesterday when today has no
+	 * answer yet (the streak is not broken until the day is over).
+	 */
 	streakDays: number;
+	/** Whether today already counts toward the streak. */
+	answeredToday: boolean;
 }
 
-function dayKey(ms: number, offsetMinutes: number): number {
-	return Math.floor((ms - offsetMinutes * 60_000) / 86_400_000);
+/** Days in a row with answers, ending `today` or (if today has none yet) the day before. */
+export function streak(active: Iterable<number>, today: number): { days: number; today: boolean } {
+	const days = new Set(active);
+	const answeredToday = days.has(today);
+	let n = 0;
+	for (let d = answeredToday ? today : today - 1; days.has(d); d--) n++;
+	return { days: n, today: answeredToday };
 }
 
 /**
- * `offsetMinutes` is `Date#getTimezoneOffset()` of the learner's zone, passed in so the result
- * does not depend on the machine running the tests.
+ * `sections` are the all-time rows (one per section), `active` the days with answers near
+ * `today` (local calendar days, as the totals count them), `itemsSeen` the items answered.
  */
 export function summarize(
-	attempts: readonly AttemptLike[],
-	now: number,
-	offsetMinutes = 0
+	sections: readonly DayTotal[],
+	active: Iterable<number>,
+	itemsSeen: number,
+	today: number
 ): Summary {
-	const bySection = new Map<string, SectionStats>();
+	let attempts = 0;
 	let correct = 0;
 	let scoreSum = 0;
-	const days = new Set<number>();
-	for (const a of attempts) {
-		if (a.correct) correct++;
-		scoreSum += a.score;
-		days.add(dayKey(a.at, offsetMinutes));
-		const k = `${a.bankId}\u0000${a.section}`;
-		const s = bySection.get(k) ?? {
-			bankId: a.bankId,
-			section: a.section,
-			attempts: 0,
-			correct: 0,
-			meanScore: 0
-		};
-		s.meanScore = (s.meanScore * s.attempts + a.score) / (s.attempts + 1);
-		s.attempts++;
-		if (a.correct) s.correct++;
-		bySection.set(k, s);
+	for (const s of sections) {
+		attempts += s.attempts;
+		correct += s.correct;
+		scoreSum += s.scoreSum;
 	}
-	let streakDays = 0;
-	for (let d = dayKey(now, offsetMinutes); days.has(d); d--) streakDays++;
+	const { days, today: answeredToday } = streak(active, today);
 	return {
-		attempts: attempts.length,
+		attempts,
 		correct,
-		itemsSeen: new Set(attempts.map((a) => a.itemId)).size,
-		meanScore: attempts.length ? scoreSum / attempts.length : 0,
-		sections: [...bySection.values()].sort(
-			(a, b) => a.meanScore - b.meanScore || a.section.localeCompare(b.section)
-		),
-		streakDays
+		itemsSeen,
+		meanScore: attempts ? scoreSum / attempts : 0,
+		sections: sections
+			.filter((s) => s.attempts > 0)
+			.map((s) => ({
+				bankId: s.bankId,
+				section: s.section,
+				attempts: s.attempts,
+				correct: s.correct,
+				meanScore: s.scoreSum / s.attempts
+			}))
+			.sort((a, b) => a.meanScore - b.meanScore || a.section.localeCompare(b.section)),
+		streakDays: days,
+		answeredToday
 	};
 }

@@ -12,7 +12,10 @@
  *
  * 5. Node (fake-indexeddb): which items were answered, at practice start, with 100,000 attempts.
  *
- * `npm run bench -- codebook` (or `node`, `drill`, `banks`, `answered`) runs one part only;
+ * 6. Chromium, the built app: home and stats with 300,000 attempts and 300,000 review logs, against
+ *    a naive read of the whole log (bench/history.ts).
+ *
+ * `npm run bench -- codebook` (or `node`, `drill`, `banks`, `answered`, `history`) runs one part only;
  * `npm run bench -- banks old 10` one approach at one size.
  */
 import { chromium } from '@playwright/test';
@@ -29,6 +32,7 @@ import { codeBookFiles } from '../src/lib/server/codebook-data.ts';
 import { answeredBench } from './answered.ts';
 import { banksBench, printFigures } from './banks.ts';
 import { CODEBOOK_QUERIES } from './codebook-queries.ts';
+import { historyBench } from './history.ts';
 
 function time(label: string, runs: number, fn: () => void): void {
 	const samples: number[] = [];
@@ -233,6 +237,10 @@ function printCodePage(r: Record<string, number>): void {
 const only = process.argv[2];
 if (!only || only === 'node') node();
 if (!only || only === 'drill') await browser();
+if (!only || only === 'history') {
+	const [attempts, reviews] = process.argv.slice(3).map(Number);
+	await historyBench(attempts || undefined, reviews || undefined);
+}
 if (!only || only === 'codebook') await codebook();
 if (only === 'codepage') await codebook('codepage');
 if (!only || only === 'banks') {

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench -- history`: home and stats with a long history (issue 12). Builds the app,
+ * serves it with `vite preview`, fills the app's own IndexedDB in Chromium with 300,000 attempts
+ * and 300,000 review logs (bench/history.browser.ts), then times, from navigation start, until
+ * the page shows its figures: the home page (answers, due today) and the stats page; and, in the
+ * same run, the naive full read of the attempt and review logs that the old home page did.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const RUNS = 5;
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** Milliseconds from navigation start until `ready` holds in the page (checked every frame). */
+async function timeTo(page: Page, url: string, ready: string): Promise<number> {
+	await page.goto(url);
+	return page
+		.waitForFunction(ready, undefined, { polling: 'raf', timeout: 60_000 })
+		.then(() => page.evaluate(() => performance.now()));
+}
+
+export async function historyBench(attempts = 300_000, reviews = 300_000): Promise<void> {
+	execSync('npx svelte-kit sync && npx vite build --logLevel warn', { stdio: 'inherit' });
+	const out = resolve('bench/out/history');
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		build: {
+			outDir: out,
+			emptyOutDir: true,
+			lib: { entry: resolve('bench/history.browser.ts'), formats: ['es'], fileName: 'history' }
+		}
+	});
+	const preview = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+		stdio: 'ignore',
+		detached: true
+	});
+	const chrome = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	try {
+		const origin = `http://localhost:${PORT}`;
+		for (let i = 0; ; i++) {
+			try {
+				if ((await fetch(`${origin}/data/banks.json`)).ok) break;
+			} catch {
+				if (i > 100) throw new Error('vite preview did not start');
+				await new Promise((r) => setTimeout(r, 300));
+			}
+		}
+		const context = await chrome.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.route('**/__bench/history.js', (route) =>
+			route.fulfill({
+				contentType: 'text/javascript',
+				body: readFileSync(join(out, 'history.js'), 'utf8')
+			})
+		);
+		await page.goto(`${origin}/about`);
+		const filled = await page.evaluate(
+			async ([a, r]) => (await import(`${location.origin}/__bench/history.js`)).fill(a, r),
+			[attempts, reviews] as const
+		);
+		console.log(
+			`\nHome and stats in Chromium ${chrome.version()}, ${attempts.toLocaleString('en-US')} attempts + ${reviews.toLocaleString('en-US')} review logs in IndexedDB:`
+		);
+		console.log(
+			`  fill database ${(filled.fillMs / 1000).toFixed(1)} s; start the totals from the log (the version 3 upgrade) ${filled.totalsMs.toFixed(0)} ms`
+		);
+		const homeReady = `document.querySelector('[data-testid="stat-attempts"]')?.textContent?.trim() === '${attempts}' && /^\\d+$/.test(document.querySelector('[data-testid="due-today"]')?.textContent?.trim() ?? '')`;
+		const home: number[] = [];
+		for (let i = 0; i < RUNS; i++) home.push(await timeTo(page, `${origin}/`, homeReady));
+		console.log(
+			`  home page, navigation to figures shown (n=${RUNS})   median ${median(home).toFixed(0)} ms  max ${Math.max(...home).toFixed(0)} ms  (target <= 300 ms)`
+		);
+		const statsReady = `document.querySelector('[data-testid="stats-ready"]') !== null`;
+		const hasStats = (await fetch(`${origin}/stats`)).ok;
+		if (hasStats) {
+			const stats: number[] = [];
+			for (let i = 0; i < RUNS; i++) stats.push(await timeTo(page, `${origin}/stats`, statsReady));
+			console.log(
+				`  stats page, navigation to every chart drawn (n=${RUNS}) median ${median(stats).toFixed(0)} ms  max ${Math.max(...stats).toFixed(0)} ms  (target <= 1000 ms)`
+			);
+		}
+		const naive: { attemptsMs: number; reviewsMs: number }[] = [];
+		await page.goto(`${origin}/about`);
+		for (let i = 0; i < 3; i++)
+			naive.push(
+				await page.evaluate(async () =>
+					(await import(`${location.origin}/__bench/history.js`)).naive()
+				)
+			);
+		console.log(
+			`  baseline: read the whole attempt log (n=3)           median ${median(naive.map((n) => n.attemptsMs)).toFixed(0)} ms`
+		);
+		console.log(
+			`  baseline: read the whole review log (n=3)            median ${median(naive.map((n) => n.reviewsMs)).toFixed(0)} ms`
+		);
+	} finally {
+		await chrome.close();
+		if (preview.pid) process.kill(-preview.pid);
+	}
+}

@@ -141,6 +141,54 @@ export interface TotalsTables {
 /** The table names a transaction that writes attempts must also hold. */
 export const TOTALS_TABLES = ['dayTotals', 'itemTotals', 'codeTotals', 'settings'] as const;
 
+/** Totals being summed in memory: the rows met so far, by key. */
+interface Fold {
+	days: Map<string, DayTotal>;
+	items: Map<string, ItemTotal | undefined>;
+	codes: Map<string, CodeTotal | undefined>;
+	examples: Partial<Record<MistakeKind, MistakeExample>>;
+	examplesChanged: boolean;
+}
+
+function emptyFold(): Fold {
+	return {
+		days: new Map(),
+		items: new Map(),
+		codes: new Map(),
+		examples: {},
+		examplesChanged: false
+	};
+}
+
+/** Sums attempts into `f`; rows missing from `f` start empty. */
+function foldInto(f: Fold, attempts: readonly Attempt[], offsetOf: OffsetOf): void {
+	for (const a of attempts) {
+		for (const day of [localDay(a.at, offsetOf(a.at)), ALL_TIME]) {
+			const key = dayKey(day, a.bankId, a.section);
+			f.days.set(key, foldDay(f.days.get(key) ?? emptyDay(day, a), a, 1));
+		}
+		f.items.set(a.itemId, foldItem(f.items.get(a.itemId), a));
+		for (const [code, got] of Object.entries(a.keyCodes ?? {}))
+			f.codes.set(code, foldCode(f.codes.get(code), code, got, a, 1));
+		for (const m of a.mistakes ?? []) {
+			const had = f.examples[m.kind];
+			if (!had || had.at <= a.at) {
+				f.examples[m.kind] = { ...m, itemId: a.itemId, at: a.at };
+				f.examplesChanged = true;
+			}
+		}
+	}
+}
+
+async function writeFold(t: TotalsTables, f: Fold): Promise<void> {
+	await Promise.all([
+		t.dayTotals.bulkPut([...f.days.values()]),
+		t.itemTotals.bulkPut([...f.items.values()].filter((r): r is ItemTotal => r !== undefined)),
+		t.codeTotals.bulkPut([...f.codes.values()].filter((r): r is CodeTotal => r !== undefined)),
+		f.examplesChanged ? t.settings.put({ key: MISTAKE_EXAMPLES_KEY, value: f.examples }) : undefined
+	]);
+}
+
 /** Sums `attempts` into the totals. Call inside the transaction that adds them. */
 export async function addToTotals(
 	t: TotalsTables,
@@ -148,14 +196,10 @@ export async function addToTotals(
 	offsetOf: OffsetOf = localOffset
 ): Promise<void> {
 	if (attempts.length === 0) return;
-	const days = new Map<string, DayTotal>();
-	const items = new Map<string, ItemTotal | undefined>();
-	const codes = new Map<string, CodeTotal | undefined>();
-	const dayOf = attempts.map((a) => localDay(a.at, offsetOf(a.at)));
 	const dayKeys = [
 		...new Set(
-			attempts.flatMap((a, n) => [
-				dayKey(dayOf[n]!, a.bankId, a.section),
+			attempts.flatMap((a) => [
+				dayKey(localDay(a.at, offsetOf(a.at)), a.bankId, a.section),
 				dayKey(ALL_TIME, a.bankId, a.section)
 			])
 		)
@@ -168,33 +212,13 @@ export async function addToTotals(
 		t.codeTotals.bulkGet(codeIds),
 		t.settings.get(MISTAKE_EXAMPLES_KEY)
 	]);
-	dayKeys.forEach((k, n) => dayRows[n] && days.set(k, dayRows[n]));
-	itemIds.forEach((k, n) => items.set(k, itemRows[n]));
-	codeIds.forEach((k, n) => codes.set(k, codeRows[n]));
-	const newest = { ...((examples?.value ?? {}) as Partial<Record<MistakeKind, MistakeExample>>) };
-	let examplesChanged = false;
-	attempts.forEach((a, n) => {
-		for (const day of [dayOf[n]!, ALL_TIME]) {
-			const key = dayKey(day, a.bankId, a.section);
-			days.set(key, foldDay(days.get(key) ?? emptyDay(day, a), a, 1));
-		}
-		items.set(a.itemId, foldItem(items.get(a.itemId), a));
-		for (const [code, got] of Object.entries(a.keyCodes ?? {}))
-			codes.set(code, foldCode(codes.get(code), code, got, a, 1));
-		for (const m of a.mistakes ?? []) {
-			const had = newest[m.kind];
-			if (!had || had.at <= a.at) {
-				newest[m.kind] = { ...m, itemId: a.itemId, at: a.at };
-				examplesChanged = true;
-			}
-		}
-	});
-	await Promise.all([
-		t.dayTotals.bulkPut([...days.values()]),
-		t.itemTotals.bulkPut([...items.values()].filter((r): r is ItemTotal => r !== undefined)),
-		t.codeTotals.bulkPut([...codes.values()].filter((r): r is CodeTotal => r !== undefined)),
-		examplesChanged ? t.settings.put({ key: MISTAKE_EXAMPLES_KEY, value: newest }) : undefined
-	]);
+	const f = emptyFold();
+	dayKeys.forEach((k, n) => dayRows[n] && f.days.set(k, dayRows[n]));
+	itemIds.forEach((k, n) => f.items.set(k, itemRows[n]));
+	codeIds.forEach((k, n) => f.codes.set(k, codeRows[n]));
+	f.examples = { ...((examples?.value ?? {}) as Fold['examples']) };
+	foldInto(f, attempts, offsetOf);
+	await writeFold(t, f);
 }
 
 /**
@@ -228,7 +252,11 @@ export async function removeFromTotals(
 	}
 }
 
-/** Recomputes every total from the log (the upgrade to version 3; an import). */
+/**
+ * Recomputes every total from the log (the upgrade to version 3; an import): read in pages of
+ * 5,000 through the primary key, so the log is never held whole, summed in memory (the totals
+ * are small: a row per day and section, per item, per code) and written once.
+ */
 export async function rebuildTotals(
 	tx: { table(name: string): Table },
 	offsetOf: OffsetOf = localOffset
@@ -236,14 +264,15 @@ export async function rebuildTotals(
 	const t = tablesOf(tx);
 	await Promise.all([t.dayTotals.clear(), t.itemTotals.clear(), t.codeTotals.clear()]);
 	await t.settings.delete(MISTAKE_EXAMPLES_KEY);
-	// In pages of 5,000 through the primary key, so a long log is never held whole.
+	const f = emptyFold();
 	let after = 0;
 	for (;;) {
 		const page = await t.attempts.where(':id').above(after).limit(5000).toArray();
 		if (page.length === 0) break;
-		await addToTotals(t, page, offsetOf);
+		foldInto(f, page, offsetOf);
 		after = page[page.length - 1]!.id!;
 	}
+	await writeFold(t, f);
 }
 
 export function tablesOf(tx: { table(name: string): Table }): TotalsTables {

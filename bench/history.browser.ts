@@ -25,6 +25,12 @@ export async function fill(attempts: number, reviews: number): Promise<Record<st
 	const items = index.entries;
 	const db = createDb(DB_NAME, undefined, 'relaxed');
 	await db.open();
+	// Filled by an earlier run in the kept profile.
+	if ((await db.attempts.count()) === attempts) {
+		db.close();
+		return {};
+	}
+	await Promise.all(db.tables.map((t) => t.clear()));
 	const now = Date.now();
 	const rnd = rng(7);
 	const modes: Mode[] = ['practice', 'drill', 'drill', 'exam'];

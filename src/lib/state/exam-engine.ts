@@ -6,7 +6,7 @@
  */
 import type { Item } from '$lib/content/types';
 import type { AttemptRecord, ExamRecord } from '$lib/db/db';
-import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
+import { ExamClosedError, type ExamsRepo, type Relearn } from '$lib/db/repositories';
 import { assemble, describeShortfall, scaledMinutes, type DrawableItem } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
 import { scoredRecord, scoreExam } from '$lib/exam/score';
@@ -89,6 +89,8 @@ export class ExamEngine {
 			clock: () => number;
 			/** A clock nothing can set (performance.now), read within this page's life. */
 			monotonic?: () => number;
+			/** Puts each missed item into the drill as the exam is submitted. */
+			relearn?: Relearn;
 		}
 	) {
 		this.#exam = exam;
@@ -236,7 +238,7 @@ export class ExamEngine {
 					}
 				];
 			});
-		});
+		}, this.deps.relearn);
 		this.#exam = exam;
 		return submitted;
 	}

@@ -7,6 +7,9 @@ import { indexById, itemsFor } from '$lib/content/bank';
 import { NO_ANSWERS, practiceOrder } from '$lib/content/order';
 import { isRunOf, resume, type PracticeRun } from '$lib/content/practice-run';
 import type { Bank, Item } from '$lib/content/types';
+import { localOffset } from '$lib/db/totals';
+import { missRelearner } from '$lib/srs/misses';
+import { srsSettings } from '$lib/srs/settings';
 import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
@@ -200,7 +203,8 @@ export class PracticeSession {
 					durationMs: graded.durationMs,
 					at: this.clock()
 				},
-				run
+				run,
+				await this.#relearn()
 			);
 			this.saved = 'saved';
 			void storage.keep();
@@ -208,6 +212,12 @@ export class PracticeSession {
 			this.saved = 'failed';
 			storage.fail(e);
 		}
+	}
+
+	/** Puts a miss into the drill, on the drill settings as they are now (read per answer). */
+	async #relearn() {
+		const settings = srsSettings(await storage.settings?.get('srs', undefined));
+		return missRelearner(settings, localOffset, 'practice');
 	}
 
 	next(): void {

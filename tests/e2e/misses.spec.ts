@@ -162,7 +162,9 @@ test('an exam report lists the misses, practices them, and the wrong answer is i
 	const misses = page.getByTestId('misses');
 	await expect(misses.getByRole('heading', { name: 'What you missed (3)' })).toBeVisible();
 	const rows = misses.getByRole('listitem');
-	await expect(rows.first()).toContainText(`You answered ${wrongLetter(item)} · key ${item.answer}`);
+	await expect(rows.first()).toContainText(
+		`You answered ${wrongLetter(item)} · key ${item.answer}`
+	);
 	await expect(rows.nth(1)).toContainText('Left blank');
 	await expect(misses).toContainText('The ones you answered are in your drill too');
 	// Each question on the report can be flagged to revisit (not the exam's own review flag).

@@ -204,7 +204,10 @@ export class ExamEngine {
 	/** Closes the exam and records every answered item as an attempt; false if already closed. */
 	async submit(auto = false): Promise<boolean> {
 		const now = this.deps.clock();
-		const { exam, submitted } = await this.deps.exams.submit(this.#exam.id, (e) => {
+		// Each answered miss goes into the drill in the same transaction (see `deps.relearn`).
+		const close: typeof this.deps.exams.submit = (id, attempts) =>
+			this.deps.exams.submit(id, attempts, this.deps.relearn);
+		const { exam, submitted } = await close(this.#exam.id, (e) => {
 			// Scored against the bank as it is now; what was scored is kept with the exam (`scored`),
 			// so the report stays the same whatever a later build changes.
 			const score = scoreExam(e.spec, this.deps.items, { ...e, scored: undefined });
@@ -238,7 +241,7 @@ export class ExamEngine {
 					}
 				];
 			});
-		}, this.deps.relearn);
+		});
 		this.#exam = exam;
 		return submitted;
 	}

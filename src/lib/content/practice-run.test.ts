@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '../../../tests/factories/item';
 import { indexById } from './bank';
-import { isOpen, isRunOf, newRun, resume, tallyText, type PracticeRun } from './practice-run';
+import {
+	FLAGGED_KEY,
+	isListRunOf,
+	isOpen,
+	isRunOf,
+	itemsRunHref,
+	listKey,
+	listTitle,
+	missedIds,
+	LIST_TITLE,
+	newRun,
+	parseItemIds,
+	resume,
+	runHref,
+	splitKnown,
+	tallyText,
+	type PracticeRun
+} from './practice-run';
 
 const items = ['a', 'b', 'c', 'd'].map((id) => makeItem(id, 'em'));
 
@@ -63,5 +80,80 @@ describe('practice run', () => {
 		expect(tallyText(run({ answered: 4, correct: 3, scoreSum: 3.25 }))).toBe(
 			'4 answered · 3 correct · 81% mean score'
 		);
+	});
+});
+
+describe('item-list runs', () => {
+	const list = { key: listKey(['c', 'a']), title: 'Misses from CPC mock exam' };
+	const listRun = (o: Partial<PracticeRun> = {}) =>
+		newRun({ sessionId: 's2', bankId: '', section: '', itemIds: ['c', 'a'], now: 5, list, ...o });
+
+	it('reads ids from a link: trimmed, blanks and repeats dropped, order kept', () => {
+		expect(parseItemIds(' b, a,,b ,c ')).toEqual(['b', 'a', 'c']);
+		expect(parseItemIds(null)).toEqual([]);
+		expect(parseItemIds('')).toEqual([]);
+	});
+
+	it('keeps the ids the index knows and names the ones it drops', () => {
+		expect(splitKnown(['x', 'a', 'y', 'b'], new Set(['a', 'b']))).toEqual({
+			kept: ['a', 'b'],
+			dropped: ['x', 'y']
+		});
+	});
+
+	it('gives a link title one short line, or a plain default', () => {
+		expect(listTitle('  Misses\nfrom   practice ')).toBe('Misses from practice');
+		expect(listTitle(null)).toBe(LIST_TITLE);
+		expect(listTitle('   ')).toBe(LIST_TITLE);
+		const long = listTitle('word '.repeat(40));
+		expect(long.length).toBe(80);
+		expect(long.endsWith('word…')).toBe(true);
+	});
+
+	it('is resumed by its own list only, never by a section link', () => {
+		const r = listRun();
+		expect(r.list).toEqual(list);
+		expect(isListRunOf(r, listKey(['c', 'a']))).toBe(true);
+		expect(isListRunOf(r, listKey(['a', 'c']))).toBe(false);
+		expect(isListRunOf(run(), listKey(['c', 'a', 'd', 'b']))).toBe(false);
+		expect(isRunOf(r, '', '')).toBe(false);
+		expect(isRunOf(run(), 'cpc', 'mixed')).toBe(true);
+	});
+
+	it('links to a new run, and back to a saved one of each kind', () => {
+		const start = itemsRunHref(['c', 'a'], 'Misses & more');
+		expect(start).toBe('/practice/run?items=c%2Ca&title=Misses%20%26%20more&new=1');
+		const params = new URL(start, 'http://x').searchParams;
+		expect(parseItemIds(params.get('items'))).toEqual(['c', 'a']);
+		expect(listTitle(params.get('title'))).toBe('Misses & more');
+		expect(runHref(listRun())).toBe(
+			'/practice/run?items=c%2Ca&title=Misses%20from%20CPC%20mock%20exam'
+		);
+		expect(runHref(listRun({ list: { key: FLAGGED_KEY, title: 'Flagged items' } }))).toBe(
+			'/practice/run?set=flagged'
+		);
+		expect(runHref(run({ section: 'em' }))).toBe('/practice/run?bank=cpc&section=em');
+	});
+});
+
+describe('missedIds', () => {
+	const a = (itemId: string, correct: boolean, itemType = 'single-best-answer') => ({
+		itemId,
+		correct,
+		itemType
+	});
+
+	it('lists the items whose last answer was wrong, in answer order, flashcards left out', () => {
+		const attempts = [
+			a('b', false),
+			a('a', false),
+			a('f', false, 'flashcard'),
+			a('c', true),
+			a('a', true),
+			a('d', false, 'code-entry'),
+			a('c', false)
+		];
+		expect(missedIds(attempts)).toEqual(['b', 'd', 'c']);
+		expect(missedIds([])).toEqual([]);
 	});
 });

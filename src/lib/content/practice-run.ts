@@ -6,11 +6,26 @@
 import { percent } from '../format';
 import type { Item } from './types';
 
+/**
+ * A run over a list of items rather than one bank's section: the misses of a run or an exam, or
+ * the flagged items. Its items may come from several banks.
+ */
+export interface RunList {
+	/** Which list: `flagged`, or `items:` and the ids (see `listKey`). */
+	key: string;
+	/** What the run page calls it: "Misses from CPC mock exam". */
+	title: string;
+}
+
 export interface PracticeRun {
 	/** Groups the run's attempts; kept across reloads so one run stays one session. */
 	sessionId: string;
+	/** Empty for a list run. */
 	bankId: string;
+	/** Empty for a list run. */
 	section: string;
+	/** Set for a run over a list of items. */
+	list?: RunList;
 	/** The order the run serves items in, fixed when it starts. */
 	itemIds: string[];
 	/** Position in `itemIds`; equal to its length once the run is done. */
@@ -33,8 +48,10 @@ export function newRun(o: {
 	section: string;
 	itemIds: readonly string[];
 	now: number;
+	list?: RunList;
 }): PracticeRun {
 	return {
+		...(o.list ? { list: o.list } : {}),
 		sessionId: o.sessionId,
 		bankId: o.bankId,
 		section: o.section,
@@ -59,7 +76,70 @@ export function isRunOf(
 	bankId: string,
 	section: string
 ): run is PracticeRun {
-	return run !== undefined && run.bankId === bankId && run.section === section;
+	return (
+		run !== undefined && run.list === undefined && run.bankId === bankId && run.section === section
+	);
+}
+
+/** The key of the flagged-items run: one name, as the set changes while the learner flags. */
+export const FLAGGED_KEY = 'flagged';
+export const FLAGGED_TITLE = 'Flagged items';
+/** The title of an item list whose link gave none. */
+export const LIST_TITLE = 'Chosen items';
+/** A title from a link is shown as a heading: one line at most. */
+const TITLE_MAX = 80;
+
+/** The key of a run over exactly these items, in this order. */
+export function listKey(ids: readonly string[]): string {
+	return `items:${ids.join(',')}`;
+}
+
+/** Whether `run` is the run of the list known by `key` (the one a list URL resumes). */
+export function isListRunOf(run: PracticeRun | undefined, key: string): run is PracticeRun {
+	return run?.list?.key === key;
+}
+
+/** Item ids from a link's comma-separated `items`: blanks and repeats dropped, order kept. */
+export function parseItemIds(param: string | null): string[] {
+	const ids = (param ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	return [...new Set(ids)];
+}
+
+/** A list run's title from a link: trimmed, one line, not too long; a plain default if none. */
+export function listTitle(param: string | null): string {
+	const title = (param ?? '').replace(/\s+/g, ' ').trim();
+	if (!title) return LIST_TITLE;
+	return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title;
+}
+
+/** The ids the item index knows, in order, and the ones it does not (dropped from the run). */
+export function splitKnown(
+	ids: readonly string[],
+	known: { has(id: string): boolean }
+): { kept: string[]; dropped: string[] } {
+	const kept: string[] = [];
+	const dropped: string[] = [];
+	for (const id of ids) (known.has(id) ? kept : dropped).push(id);
+	return { kept, dropped };
+}
+
+/** A link that starts a new run over exactly these items (a later reload resumes it). */
+export function itemsRunHref(ids: readonly string[], title: string): string {
+	return `/practice/run?items=${encodeURIComponent(ids.join(','))}&title=${encodeURIComponent(title)}&new=1`;
+}
+
+/** The link that picks a saved run up where it was. */
+export function runHref(run: PracticeRun): string {
+	const list = run.list;
+	if (list?.key === FLAGGED_KEY) return '/practice/run?set=flagged';
+	if (list) {
+		const ids = list.key.slice('items:'.length);
+		return `/practice/run?items=${encodeURIComponent(ids)}&title=${encodeURIComponent(list.title)}`;
+	}
+	return `/practice/run?bank=${encodeURIComponent(run.bankId)}&section=${encodeURIComponent(run.section)}`;
 }
 
 export interface ResumedRun {
@@ -96,4 +176,22 @@ export function resume(run: PracticeRun, items: ReadonlyMap<string, Item>): Resu
 export function tallyText(t: Pick<PracticeRun, 'answered' | 'correct' | 'scoreSum'>): string {
 	const base = `${t.answered} answered · ${t.correct} correct`;
 	return t.answered ? `${base} · ${percent(t.scoreSum / t.answered)} mean score` : base;
+}
+
+/**
+ * The items a run missed, in the order they were answered: each item's last answer in the run
+ * was wrong. Flashcards are left out: they are self-graded recall, not a scored question, and the
+ * drill already holds them.
+ */
+export function missedIds(
+	attempts: readonly { itemId: string; itemType: string; correct: boolean }[]
+): string[] {
+	const last = new Map<string, boolean>();
+	for (const a of attempts) {
+		if (a.itemType === 'flashcard') continue;
+		// Re-inserting moves the item to where its latest answer is.
+		last.delete(a.itemId);
+		last.set(a.itemId, a.correct);
+	}
+	return [...last].filter(([, correct]) => !correct).map(([id]) => id);
 }

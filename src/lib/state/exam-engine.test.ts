@@ -8,6 +8,8 @@ import { customPreset, presetById } from '../exam/presets';
 import { scoreExam } from '../exam/score';
 import { reportItems, revisionOf } from '../exam/scored';
 import { MINUTE, remainingMs } from '../exam/timing';
+import { missRelearner } from '../srs/misses';
+import { DEFAULT_SRS } from '../srs/settings';
 import { ExamEngine, planExam, startExam } from './exam-engine';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
@@ -41,6 +43,28 @@ async function started(s: ReturnType<typeof setup>, preset = PRESET) {
 }
 
 describe('exam engine', () => {
+	it('puts the answered misses into the drill as it submits, the blank ones not', async () => {
+		const s = setup();
+		const relearn = missRelearner({ ...DEFAULT_SRS, fuzz: false }, () => 0, 'exam');
+		const plan = planExam(PRESET, ITEMS, 5, new Set());
+		const record = await startExam(s.exams, plan, 5, s.clock.now);
+		const e = new ExamEngine(record, { ...s.deps, relearn });
+		const [wrong, right] = e.exam.itemIds as [string, string];
+		await e.answer(wrong, { choice: 'A' });
+		await e.answer(right, { choice: 'B' });
+		s.clock.now += 10 * MINUTE;
+		expect(await e.submit()).toBe(true);
+
+		const cards = await s.db.cards.toArray();
+		expect(cards.map((c) => c.itemId)).toEqual([wrong]);
+		// Due when the next learner day starts: 04:00 UTC on 24 November.
+		expect(cards[0]!.due).toBe(Date.UTC(2026, 10, 24, 4, 0));
+		const [review, ...more] = await s.db.reviews.toArray();
+		expect(more).toEqual([]);
+		const attempt = (await s.attempts.forSession(e.exam.id)).find((a) => a.itemId === wrong);
+		expect(review).toMatchObject({ itemId: wrong, source: 'exam', attemptId: attempt!.id });
+	});
+
 	it('keeps every answer, flag and the remaining time across a reload', async () => {
 		const s = setup();
 		const e = await started(s);

@@ -6,7 +6,7 @@
  */
 import type { Item } from '$lib/content/types';
 import type { AttemptRecord, ExamRecord } from '$lib/db/db';
-import { ExamClosedError, type ExamsRepo } from '$lib/db/repositories';
+import { ExamClosedError, type ExamsRepo, type Relearn } from '$lib/db/repositories';
 import { assemble, describeShortfall, scaledMinutes, type DrawableItem } from '$lib/exam/assemble';
 import type { Preset } from '$lib/exam/presets';
 import { scoredRecord, scoreExam } from '$lib/exam/score';
@@ -89,6 +89,8 @@ export class ExamEngine {
 			clock: () => number;
 			/** A clock nothing can set (performance.now), read within this page's life. */
 			monotonic?: () => number;
+			/** Puts each missed item into the drill as the exam is submitted. */
+			relearn?: Relearn;
 		}
 	) {
 		this.#exam = exam;
@@ -202,7 +204,10 @@ export class ExamEngine {
 	/** Closes the exam and records every answered item as an attempt; false if already closed. */
 	async submit(auto = false): Promise<boolean> {
 		const now = this.deps.clock();
-		const { exam, submitted } = await this.deps.exams.submit(this.#exam.id, (e) => {
+		// Each answered miss goes into the drill in the same transaction (see `deps.relearn`).
+		const close: typeof this.deps.exams.submit = (id, attempts) =>
+			this.deps.exams.submit(id, attempts, this.deps.relearn);
+		const { exam, submitted } = await close(this.#exam.id, (e) => {
 			// Scored against the bank as it is now; what was scored is kept with the exam (`scored`),
 			// so the report stays the same whatever a later build changes.
 			const score = scoreExam(e.spec, this.deps.items, { ...e, scored: undefined });

@@ -7,6 +7,9 @@ import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
 import type { ExamRecord } from '$lib/db/db';
 import { ExamClosedError } from '$lib/db/repositories';
+import { localOffset } from '$lib/db/totals';
+import { missRelearner } from '$lib/srs/misses';
+import { srsSettings } from '$lib/srs/settings';
 import { formatMinutes, itemTimeMs, MINUTE, warningDue } from '$lib/exam/timing';
 import type { CodeResponse } from '$lib/grading/grade';
 import { codeFields, isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
@@ -117,7 +120,12 @@ export class ExamSession {
 				exams: storage.exams,
 				items: byId,
 				clock: this.clock,
-				monotonic: this.monotonic
+				monotonic: this.monotonic,
+				relearn: missRelearner(
+					srsSettings(await storage.settings?.get('srs', undefined)),
+					localOffset,
+					'exam'
+				)
 			};
 			this.#engine = await ExamEngine.open(id, this.#deps);
 			this.#sync();

@@ -5,8 +5,17 @@
  */
 import { indexById, itemsFor } from '$lib/content/bank';
 import { NO_ANSWERS, practiceOrder } from '$lib/content/order';
-import { isRunOf, resume, type PracticeRun } from '$lib/content/practice-run';
+import {
+	isListRunOf,
+	isRunOf,
+	resume,
+	type PracticeRun,
+	type RunList
+} from '$lib/content/practice-run';
 import type { Bank, Item } from '$lib/content/types';
+import { localOffset } from '$lib/db/totals';
+import { missRelearner } from '$lib/srs/misses';
+import { srsSettings } from '$lib/srs/settings';
 import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
@@ -19,6 +28,8 @@ export class PracticeSession {
 	problem = $state<string | undefined>(undefined);
 	bank = $state<Bank | undefined>(undefined);
 	section = $state('mixed');
+	/** Set for a run over a list of items (misses, flagged items) instead of a bank's section. */
+	list = $state.raw<RunList | undefined>(undefined);
 	queue = $state<Item[]>([]);
 	index = $state(0);
 	/** The learner's response to the current item. */
@@ -51,20 +62,44 @@ export class PracticeSession {
 	async start(bank: Bank, section: string, seed: number, fresh = false): Promise<void> {
 		this.bank = bank;
 		this.section = section;
+		this.list = undefined;
 		const items = itemsFor(bank, section);
 		if (items.length === 0) {
 			this.problem = `The section "${section}" has no items in ${bank.title}.`;
 			this.phase = 'error';
 			return;
 		}
-		if (!fresh && (await this.#resume(bank, section, items))) return;
+		if (!fresh && (await this.#resume(items, (run) => isRunOf(run, bank.id, section)))) return;
 		let answered: ReadonlySet<string> | undefined;
 		try {
 			answered = await storage.attempts?.answeredIds(items.map((i) => i.id));
 		} catch (e) {
 			storage.fail(e);
 		}
-		this.queue = practiceOrder(items, answered ?? NO_ANSWERS, seed);
+		this.#begin(practiceOrder(items, answered ?? NO_ANSWERS, seed));
+		await this.#save();
+	}
+
+	/**
+	 * Opens the saved run over exactly these items (a reload), else starts one that serves them
+	 * in the order given; `fresh` always starts anew. The caller drops ids the banks do not know.
+	 */
+	async startList(items: Item[], list: RunList, fresh = false): Promise<void> {
+		this.bank = undefined;
+		this.section = '';
+		this.list = list;
+		if (items.length === 0) {
+			this.problem = 'None of these items are in the question banks.';
+			this.phase = 'error';
+			return;
+		}
+		if (!fresh && (await this.#resume(items, (run) => isListRunOf(run, list.key)))) return;
+		this.#begin(items);
+		await this.#save();
+	}
+
+	#begin(queue: Item[]): void {
+		this.queue = queue;
 		this.index = 0;
 		this.answered = 0;
 		this.correct = 0;
@@ -72,11 +107,10 @@ export class PracticeSession {
 		this.#startedAt = this.clock();
 		this.#sessionId = `practice-${this.#startedAt.toString(36)}`;
 		this.#present();
-		await this.#save();
 	}
 
-	/** Picks the saved run up, if it is this bank's and section's; false when there is none. */
-	async #resume(bank: Bank, section: string, items: Item[]): Promise<boolean> {
+	/** Picks the saved run up, if `mine` says it is this run; false when there is none. */
+	async #resume(items: Item[], mine: (run: PracticeRun | undefined) => boolean): Promise<boolean> {
 		let run: PracticeRun | undefined;
 		try {
 			run = await storage.practice?.run();
@@ -84,7 +118,7 @@ export class PracticeSession {
 			storage.fail(e);
 			return false;
 		}
-		if (!isRunOf(run, bank.id, section)) return false;
+		if (!run || !mine(run)) return false;
 		const back = resume(run, indexById(items));
 		if (!back) return false;
 		this.queue = back.queue;
@@ -125,11 +159,12 @@ export class PracticeSession {
 
 	/** The run as stored: `shown` is the answer on screen, if the current item was graded. */
 	#snapshot(shown?: PracticeRun['shown']): PracticeRun | undefined {
-		if (!this.bank) return undefined;
+		if (!this.bank && !this.list) return undefined;
 		const run: PracticeRun = {
+			...(this.list ? { list: this.list } : {}),
 			sessionId: this.#sessionId,
-			bankId: this.bank.id,
-			section: this.section,
+			bankId: this.bank?.id ?? '',
+			section: this.list ? '' : this.section,
 			itemIds: this.queue.map((i) => i.id),
 			index: this.index,
 			answered: this.answered,
@@ -200,7 +235,8 @@ export class PracticeSession {
 					durationMs: graded.durationMs,
 					at: this.clock()
 				},
-				run
+				run,
+				await this.#relearn()
 			);
 			this.saved = 'saved';
 			void storage.keep();
@@ -210,6 +246,12 @@ export class PracticeSession {
 		}
 	}
 
+	/** Puts a miss into the drill, on the drill settings as they are now (read per answer). */
+	async #relearn() {
+		const settings = srsSettings(await storage.settings?.get('srs', undefined));
+		return missRelearner(settings, localOffset, 'practice');
+	}
+
 	next(): void {
 		if (this.phase !== 'feedback') return;
 		this.index++;
@@ -217,10 +259,10 @@ export class PracticeSession {
 		void this.#save();
 	}
 
-	/** Starts the same section again as a new run, unanswered items first. */
+	/** Starts the same section (unanswered items first) or list again as a new run. */
 	async restart(seed: number): Promise<void> {
-		if (!this.bank) return;
-		await this.start(this.bank, this.section, seed, true);
+		if (this.list) await this.startList([...this.queue], this.list, true);
+		else if (this.bank) await this.start(this.bank, this.section, seed, true);
 	}
 }
 

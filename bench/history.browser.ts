@@ -12,6 +12,7 @@ import {
 	type Mode
 } from '../src/lib/db/db.ts';
 import { rebuildTotals } from '../src/lib/db/totals.ts';
+import { attemptsRepo, drillRepo, examsRepo, statsRepo } from '../src/lib/db/repositories.ts';
 import { readItemIndex, type ItemIndexFile } from '../src/lib/content/item-index.ts';
 import type { CardRecord, ReviewRecord } from '../src/lib/srs/types.ts';
 import { rng } from '../src/lib/random.ts';
@@ -149,4 +150,38 @@ export async function naive(): Promise<Record<string, number>> {
 	const reviewsMs = performance.now() - t1;
 	db.close();
 	return { attemptsMs, reviewsMs, rows: all.length + logs.length, correct };
+}
+
+/** Each read the home page makes, timed alone (where the home page's time goes). */
+export async function probe(): Promise<Record<string, number>> {
+	const { attemptsRepo, drillRepo, examsRepo, statsRepo } =
+		await import('../src/lib/db/repositories.ts');
+	const db = createDb(DB_NAME);
+	const t = performance.now();
+	await db.open();
+	const out: Record<string, number> = { open: performance.now() - t };
+	const now = Date.now();
+	const today = Math.floor(now / DAY);
+	const steps: [string, () => Promise<unknown>][] = [
+		['sections', () => statsRepo(db).sections()],
+		['activeDays', () => statsRepo(db).activeDays(today - 119, today)],
+		['itemsSeen', () => statsRepo(db).itemsSeen()],
+		['recent 8', () => attemptsRepo(db).recent(8)],
+		['open exam', () => examsRepo(db).inProgress()],
+		['recent 1000 (drill medians)', () => attemptsRepo(db).recent(1000)],
+		['reviews today', () => drillRepo(db).reviewsOn(today)],
+		['cards due today', () => drillRepo(db).dueBefore(now + DAY)],
+		['known card ids', () => drillRepo(db).knownIds()],
+		[
+			'item index fetch+parse',
+			async () => readItemIndex(await (await fetch('/data/items.json')).json())
+		]
+	];
+	for (const [name, fn] of steps) {
+		const t0 = performance.now();
+		await fn();
+		out[name] = performance.now() - t0;
+	}
+	db.close();
+	return out;
 }

@@ -101,6 +101,23 @@ export async function historyBench(attempts = 300_000, reviews = 300_000): Promi
 			console.log(
 				`  fill database ${(filled.fillMs / 1000).toFixed(1)} s; start the totals from the log (the version 3 upgrade) ${filled.totalsMs.toFixed(0)} ms`
 			);
+		const hydrated: number[] = [];
+		for (let i = 0; i < RUNS; i++)
+			hydrated.push(
+				await timeTo(page, `${origin}/`, () => document.body.dataset.hydrated === 'true', undefined)
+			);
+		console.log(
+			`  home page, navigation to hydrated (the floor) (n=${RUNS}) median ${median(hydrated).toFixed(0)} ms`
+		);
+		await page.goto(`${origin}/about`);
+		const probe = await page.evaluate(async () =>
+			(await import(`${location.origin}/__bench/history.js`)).probe()
+		);
+		console.log(
+			`  the home page's reads, each alone: ${Object.entries(probe)
+				.map(([k, v]) => `${k} ${(v as number).toFixed(0)}`)
+				.join(', ')} ms`
+		);
 		const home: number[] = [];
 		for (let i = 0; i < RUNS; i++)
 			home.push(await timeTo(page, `${origin}/`, homeReady, String(attempts)));

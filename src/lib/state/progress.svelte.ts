@@ -72,10 +72,15 @@ export class Progress {
 			this.openExam = openExam;
 			this.openRun = run && isOpen(run) ? run : undefined;
 			this.loaded = true;
-			// Titles and the drill's counts need the item index: shown as they arrive.
-			const titles = await titlesOf(recent);
-			this.recent = recent.map((a) => ({ ...a, title: titles[a.itemId] ?? a.itemId }));
-			this.drill = await this.#drillCounts();
+			// Titles and the drill's counts need the item index: each shown as it arrives.
+			await Promise.all([
+				titlesOf(recent).then((titles) => {
+					this.recent = recent.map((a) => ({ ...a, title: titles[a.itemId] ?? a.itemId }));
+				}),
+				this.#drillCounts().then((counts) => {
+					this.drill = counts;
+				})
+			]);
 		} catch (e) {
 			storage.fail(e);
 		}

@@ -166,8 +166,8 @@ describe('readiness on simulated learners', () => {
 			const s = readiness(input).areas[0]!.score!;
 			if (s.low <= truth.a! && truth.a! <= s.high) inside++;
 		}
-		expect(inside / runs).toBeGreaterThan(0.75);
-		expect(inside / runs).toBeLessThan(0.86);
+		expect(inside / runs).toBeGreaterThan(0.76);
+		expect(inside / runs).toBeLessThan(0.84);
 	});
 
 	it('covers the overall truth at about 80% too (CPC, 17 areas)', () => {
@@ -183,7 +183,7 @@ describe('readiness on simulated learners', () => {
 			const o = readiness(input).overall!;
 			if (o.low <= overallTruth && overallTruth <= o.high) inside++;
 		}
-		expect(inside / runs).toBeGreaterThan(0.72);
+		expect(inside / runs).toBeGreaterThan(0.7);
 		expect(inside / runs).toBeLessThan(0.9);
 	});
 
@@ -385,7 +385,7 @@ describe('readiness rules', () => {
 
 	it('compares scaled-score exams on the percent-correct scale', () => {
 		expect(passLine(CPC)).toEqual({ fraction: 0.7, scaled: false });
-		expect(passLine(presetById('CCA')!)).toEqual({ fraction: 0.7, scaled: true });
+		expect(passLine(presetById('CCA')!)).toEqual({ fraction: 0.7, scaled: true, scaledPass: 300 });
 	});
 
 	it('gives no number for an area the banks have no items for', () => {

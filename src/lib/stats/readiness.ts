@@ -92,6 +92,8 @@ export interface PassLine {
 	 * preset's `rawCut` (an estimate: the real conversion is not published).
 	 */
 	scaled: boolean;
+	/** The scaled pass score itself (300 for AHIMA), for a scaled-score exam. */
+	scaledPass?: number;
 }
 
 /** Where the range sits against the pass line; absent while the overall has no number. */
@@ -168,7 +170,7 @@ export function accuracy(r: Pick<Recent, 'w' | 'w2' | 'score'>): Estimate {
 export function passLine(preset: Preset): PassLine {
 	return preset.pass.kind === 'percent'
 		? { fraction: preset.pass.percent / 100, scaled: false }
-		: { fraction: preset.pass.rawCut / 100, scaled: true };
+		: { fraction: preset.pass.rawCut / 100, scaled: true, scaledPass: preset.pass.pass };
 }
 
 /** Groups of areas that share a bank section (their answers are the same answers). */

@@ -9,10 +9,13 @@ import type { CardRecord } from '../srs/types';
 import {
 	accuracy,
 	HALF_LIFE_DAYS,
+	headline,
 	MIN_AREA_ANSWERS,
 	passLine,
+	passText,
 	readiness,
 	WINDOW_DAYS,
+	type Readiness,
 	type ReadinessInput
 } from './readiness';
 import type { DayTotal, ItemTotal } from './types';
@@ -409,5 +412,34 @@ describe('readiness rules', () => {
 		expect(w.low).toBeCloseTo(0.3122, 4);
 		expect(w.high).toBeCloseTo(0.6878, 4);
 		expect(accuracy({ w: 0, w2: 0, score: 0 })).toEqual({ estimate: 0.5, low: 0, high: 1 });
+	});
+});
+
+describe('readiness in words', () => {
+	const base: Readiness = {
+		presetId: 'CPC',
+		areas: [],
+		answers: 412,
+		pass: { fraction: 0.7, scaled: false },
+		overall: { estimate: 0.684, low: 0.61, high: 0.752 }
+	};
+
+	it('says the estimate, its range, the pass mark and the answers it rests on', () => {
+		expect(headline(base)).toBe(
+			'Estimated 68% (range 61–75%), pass is 70%; based on 412 answers in the last 60 days.'
+		);
+	});
+
+	it('names the scaled pass score and its percent-correct cut', () => {
+		expect(passText({ fraction: 0.7, scaled: true, scaledPass: 300 })).toBe(
+			'pass is 300 scaled, about 70% correct'
+		);
+	});
+
+	it('says "not enough answers yet" instead of a number', () => {
+		const text = headline({ ...base, overall: undefined, answers: 1 });
+		expect(text).toMatch(/^Not enough answers yet/);
+		expect(text).toContain('you have 1 answer in the last 60 days');
+		expect(text).not.toMatch(/\d+%/);
 	});
 });

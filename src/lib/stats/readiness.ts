@@ -307,3 +307,46 @@ export const READINESS_METHOD =
 	`answers an area says "not enough answers yet" instead of guessing a number. For exams ` +
 	`reported as a scaled score, we compare on the percent-correct scale at our estimate of the ` +
 	`cut, as the real conversion is not published.`;
+
+/** "68%": whole percentages, as the headline and the table show them. */
+export function pct(fraction: number): string {
+	return `${Math.round(fraction * 100)}%`;
+}
+
+/** "68% (range 61–75%)", or "68% (61–75%)" under a heading that already says "range". */
+export function estimateText(e: Estimate, word = true): string {
+	return `${pct(e.estimate)} (${word ? 'range ' : ''}${Math.round(e.low * 100)}–${pct(e.high)})`;
+}
+
+/** "pass is 70%", or for a scaled exam "pass is 300 scaled, about 70% correct". */
+export function passText(pass: PassLine): string {
+	return pass.scaled
+		? `pass is ${pass.scaledPass} scaled, about ${pct(pass.fraction)} correct`
+		: `pass is ${pct(pass.fraction)}`;
+}
+
+/** "412 answers in the last 60 days" */
+export function answersText(n: number): string {
+	return `${n} ${n === 1 ? 'answer' : 'answers'} in the last ${WINDOW_DAYS} days`;
+}
+
+/**
+ * The headline: "Estimated 68% (range 61–75%), pass is 70%; based on 412 answers in the last 60
+ * days.", or why there is no number yet.
+ */
+export function headline(r: Readiness): string {
+	if (!r.overall)
+		return (
+			`Not enough answers yet for an overall estimate: it needs ${MIN_AREA_ANSWERS} recent ` +
+			`answers in areas that make up at least half of the exam (you have ` +
+			`${answersText(r.answers)}).`
+		);
+	return `Estimated ${estimateText(r.overall)}, ${passText(r.pass)}; based on ${answersText(r.answers)}.`;
+}
+
+/** What the range says against the pass line, in words. */
+export const VERDICT_TEXT: Record<Verdict, string> = {
+	'likely-pass': 'On track: even the low end of the range reaches the pass mark.',
+	borderline: 'Too close to call: the pass mark lies inside the range.',
+	'likely-fail': 'Not there yet: even the high end of the range is below the pass mark.'
+};

@@ -26,9 +26,7 @@ export class ReadinessState {
 	error = $state<string | undefined>(undefined);
 
 	/** Tests pass their own storage and index; the app uses the shared ones. */
-	constructor(
-		private readonly deps: ReadinessDeps = { storage, index: () => catalog.index() }
-	) {}
+	constructor(private readonly deps: ReadinessDeps = { storage, index: () => catalog.index() }) {}
 
 	async load(now = Date.now()): Promise<void> {
 		const { storage } = this.deps;

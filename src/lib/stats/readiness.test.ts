@@ -151,7 +151,11 @@ describe('readiness on simulated learners', () => {
 	it('lands near each area’s true score with many answers', () => {
 		const skills: Record<string, number> = {};
 		CPC.blueprint.forEach((a, i) => (skills[a.id] = 0.45 + (i % 6) * 0.09));
-		const { input, truth, overallTruth } = simulate(CPC, { skill: (id) => skills[id]!, answers: 1500 }, 7);
+		const { input, truth, overallTruth } = simulate(
+			CPC,
+			{ skill: (id) => skills[id]!, answers: 1500 },
+			7
+		);
 		const r = readiness(input);
 		for (const area of r.areas) {
 			expect(area.score, area.id).toBeDefined();
@@ -180,7 +184,11 @@ describe('readiness on simulated learners', () => {
 			const base = 0.4 + rng(seed * 17)() * 0.5;
 			const { input, overallTruth } = simulate(
 				CPC,
-				{ skill: (id) => Math.min(0.98, base + (id.length % 4) * 0.03), answers: 25, coverage: 0.6 },
+				{
+					skill: (id) => Math.min(0.98, base + (id.length % 4) * 0.03),
+					answers: 25,
+					coverage: 0.6
+				},
 				seed
 			);
 			const o = readiness(input).overall!;
@@ -340,7 +348,10 @@ describe('readiness rules', () => {
 
 	it('weights a day by half per half-life', () => {
 		const entries = poolOf(ONE, 10);
-		const days = [dayTotal(TODAY, 'bank/a', 30, 30), dayTotal(TODAY - HALF_LIFE_DAYS, 'bank/a', 60, 0)];
+		const days = [
+			dayTotal(TODAY, 'bank/a', 30, 30),
+			dayTotal(TODAY - HALF_LIFE_DAYS, 'bank/a', 60, 0)
+		];
 		const r = readiness({
 			preset: ONE,
 			entries,

@@ -231,9 +231,7 @@ export function readiness(input: ReadinessInput): Readiness {
 		const n = pool.length;
 		const guess = (area.types ?? preset.itemTypes).map(guessRate);
 		const line =
-			n === 0
-				? { slope: 0, fixed: Math.max(...guess, 0) }
-				: { slope: slope / n, fixed: fixed / n };
+			n === 0 ? { slope: 0, fixed: Math.max(...guess, 0) } : { slope: slope / n, fixed: fixed / n };
 		const at = (a: number) => Math.min(1, line.fixed + line.slope * a);
 		const full: Estimate = {
 			estimate: at(acc.estimate),

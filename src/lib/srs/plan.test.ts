@@ -61,11 +61,13 @@ describe('exam dates and learner days', () => {
 		expect(examDateProblem('2026-11-22', TODAY)).toBeUndefined();
 		expect(examDateProblem('2026-11-21', TODAY)).toMatch(/has passed/);
 		expect(examDateProblem('2026-02-30', TODAY)).toMatch(/whole date/);
+		expect(examDateProblem('', TODAY, true)).toMatch(/whole date/);
 	});
 
 	it('writes a day as US English, with the year only when it is not this one', () => {
 		expect(dayLabel(TODAY + 9, TODAY)).toBe('December 1');
 		expect(dayLabel(TODAY + 40, TODAY)).toBe('January 1, 2027');
+		expect(dayLabel(TODAY + 28, TODAY, true)).toBe('Sunday, December 20');
 	});
 });
 
@@ -151,7 +153,15 @@ describe('examPlan', () => {
 
 	it('counts an item first seen today as unseen all day', () => {
 		const pool = ['a', 'b', 'c', 'd'];
-		expect(unseenAtDayStart(pool, new Set(['a', 'b', 'x']), new Set(['b', 'x']))).toBe(3);
+		const today = [
+			{ itemId: 'b', before: null },
+			{ itemId: 'b', before: {} },
+			{ itemId: 'a', before: {} },
+			{ itemId: 'x', before: null }
+		];
+		// a was seen before today, b first today: b, c and d count.
+		expect(unseenAtDayStart(pool, new Set(['a', 'b', 'x']), today)).toBe(3);
+		expect(unseenAtDayStart(pool, new Set(['a', 'b', 'x']), [])).toBe(2);
 	});
 });
 

@@ -72,25 +72,33 @@ export function dateOfDay(day: number): string {
 	return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
-/** Why an exam date cannot be saved, or undefined if it can (empty means "no exam date"). */
-export function examDateProblem(date: string, today: number): string | undefined {
-	if (date === '') return undefined;
+/**
+ * Why an exam date cannot be saved, or undefined if it can (empty means "no exam date").
+ * `partial`: the field holds part of a date, which a date input reports as empty.
+ */
+export function examDateProblem(date: string, today: number, partial = false): string | undefined {
 	const day = dayOfDate(date);
-	if (day === undefined) return 'Enter a whole date: month, day and year.';
+	if (partial || (date !== '' && day === undefined)) {
+		return 'Enter a whole date: month, day and year.';
+	}
+	if (day === undefined) return undefined;
 	if (day < today) return 'That date has passed. Enter the day of your exam, or clear the date.';
 	return undefined;
 }
 
 /**
  * How many of `pool` (the target exam's item ids) were unseen when today began: those without a
- * card, and those whose first review was today. Counting today's the same all day keeps the day's
- * plan from shrinking as the learner works through it.
+ * card, and those whose first review (`before: null`) was today. Counting today's the same all
+ * day keeps the day's plan from shrinking as the learner works through it.
  */
 export function unseenAtDayStart(
 	pool: Iterable<string>,
 	known: ReadonlySet<string>,
-	firstSeenToday: ReadonlySet<string>
+	reviewsToday: readonly { itemId: string; before: unknown }[]
 ): number {
+	const firstSeenToday = new Set(
+		reviewsToday.filter((r) => r.before === null).map((r) => r.itemId)
+	);
 	let n = 0;
 	for (const id of pool) if (!known.has(id) || firstSeenToday.has(id)) n++;
 	return n;
@@ -157,15 +165,19 @@ export function planFromSettings(
 	return examPlan({ examDay, today, unseen, settings });
 }
 
-/** "March 14", with the year when it is not the year of `today` ("January 9, 2028"). */
-export function dayLabel(day: number, today: number): string {
+/**
+ * "March 14", with the year when it is not the year of `today` ("January 9, 2028"); with
+ * `weekday`, "Sunday, March 14".
+ */
+export function dayLabel(day: number, today: number, weekday = false): string {
 	const at = new Date(day * DAY);
 	const sameYear = at.getUTCFullYear() === new Date(today * DAY).getUTCFullYear();
 	return at.toLocaleDateString('en-US', {
 		timeZone: 'UTC',
 		month: 'long',
 		day: 'numeric',
-		...(sameYear ? {} : { year: 'numeric' })
+		...(sameYear ? {} : { year: 'numeric' }),
+		...(weekday ? { weekday: 'long' } : {})
 	});
 }
 
@@ -177,7 +189,8 @@ function count(n: number, word: string): string {
 export function planSentence(plan: ExamPlan, exam: string): string {
 	const still = (n: number) =>
 		`${n} ${exam} item${n === 1 ? '' : 's'} would still be new on exam day`;
-	if (plan.daysLeft === 0) return `Your ${exam} exam is today: the drill shows reviews only. Good luck!`;
+	if (plan.daysLeft === 0)
+		return `Your ${exam} exam is today: the drill shows reviews only. Good luck!`;
 	if (plan.unseen === 0) {
 		return `You have seen every ${exam} item. Your exam is in ${count(plan.daysLeft, 'day')}: keep up your reviews.`;
 	}

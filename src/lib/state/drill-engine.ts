@@ -112,15 +112,7 @@ export class DrillEngine {
 			this.d.settings.examDate === undefined ? undefined : await this.d.drill.knownIds();
 		this.#plan =
 			known &&
-			planFromSettings(
-				this.d.settings,
-				day,
-				unseenAtDayStart(
-					this.#pool,
-					known,
-					new Set(reviewsToday.filter((r) => r.before === null).map((r) => r.itemId))
-				)
-			);
+			planFromSettings(this.d.settings, day, unseenAtDayStart(this.#pool, known, reviewsToday));
 		this.#fsrs = schedulers(
 			this.#plan ? { ...this.d.settings, retention: this.#plan.retention } : this.d.settings
 		);

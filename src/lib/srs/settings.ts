@@ -16,6 +16,17 @@ export interface SrsSettings {
 	dayStartHour: number;
 	/** The exam the learner prepares for; new items lean to its weak sections. */
 	targetExam: ExamPreset;
+	/**
+	 * The day of that exam, a local calendar date (`YYYY-MM-DD`), or absent. While it is ahead the
+	 * drill follows the plan toward it (see plan.ts) instead of `newPerDay` and `retention`.
+	 */
+	examDate?: string;
+	/** The most new items a day the plan may ask for (it never asks fewer than `newPerDay`). */
+	maxNewPerDay: number;
+	/** The retention the plan rises to by exam day (from `retention`, if that is lower). */
+	maxRetention: number;
+	/** Days before the exam that bring no new items, so the last ones learned get reviewed. */
+	reviewDays: number;
 }
 
 export const DEFAULT_SRS: SrsSettings = {
@@ -26,7 +37,10 @@ export const DEFAULT_SRS: SrsSettings = {
 	relearningSteps: ['10m'],
 	fuzz: true,
 	dayStartHour: 4,
-	targetExam: 'CPC'
+	targetExam: 'CPC',
+	maxNewPerDay: 50,
+	maxRetention: 0.95,
+	reviewDays: 7
 };
 
 const STEP = /^\d+(?:\.\d+)?[mhd]$/;
@@ -42,13 +56,24 @@ function steps(v: unknown, fallback: StepUnit[]): StepUnit[] {
 	return v as StepUnit[];
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (not 2027-02-30). */
+export function isCalendarDate(v: unknown): v is string {
+	const m = typeof v === 'string' ? DATE.exec(v) : null;
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const t = new Date(Date.UTC(y, mo - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 /** Reads stored settings, falling back to the default for anything missing or out of range. */
 export function srsSettings(stored: unknown): SrsSettings {
 	const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
 		string,
 		unknown
 	>;
-	return {
+	const clean: SrsSettings = {
 		retention: num(s.retention, 0.7, 0.99, DEFAULT_SRS.retention),
 		newPerDay: num(s.newPerDay, 0, 500, DEFAULT_SRS.newPerDay, true),
 		maxIntervalDays: num(s.maxIntervalDays, 1, 36500, DEFAULT_SRS.maxIntervalDays, true),
@@ -58,6 +83,13 @@ export function srsSettings(stored: unknown): SrsSettings {
 		dayStartHour: num(s.dayStartHour, 0, 23, DEFAULT_SRS.dayStartHour, true),
 		targetExam: EXAM_PRESETS.includes(s.targetExam as ExamPreset)
 			? (s.targetExam as ExamPreset)
-			: DEFAULT_SRS.targetExam
+			: DEFAULT_SRS.targetExam,
+		// Each bound is sanitised on its own; the plan takes the larger of it and the everyday value.
+		maxNewPerDay: num(s.maxNewPerDay, 0, 500, DEFAULT_SRS.maxNewPerDay, true),
+		maxRetention: num(s.maxRetention, 0.7, 0.99, DEFAULT_SRS.maxRetention),
+		reviewDays: num(s.reviewDays, 0, 60, DEFAULT_SRS.reviewDays, true)
 	};
+	// A past date is kept: the plan ignores it, and Settings shows it so it can be changed.
+	if (isCalendarDate(s.examDate)) clean.examDate = s.examDate;
+	return clean;
 }

@@ -376,3 +376,94 @@ describe('DrillEngine', () => {
 		expect(await e.forecast()).toEqual({ reviews: 2, newItems: 3 });
 	});
 });
+
+/** 30 CPC items and 10 of another exam, all scenario questions, over two sections. */
+const MIXED: DrillItem[] = Array.from({ length: 40 }, (_, i) => ({
+	itemId: `m${String(i).padStart(2, '0')}`,
+	bankId: i < 30 ? 'cpc' : 'him',
+	section: ['em', 'surgery'][i % 2]!,
+	type: 'single-best-answer',
+	exams: i < 30 ? ['CPC'] : ['CCA']
+}));
+
+/** Seven days from T0's date (22 Nov 2026): the plan's days in the tests below. */
+const EXAM_IN_7 = '2026-11-29';
+/** With 2 review-only days, 5 days bring new items: 30 CPC items make 6 a day. */
+const PLAN: Partial<SrsSettings> = { newPerDay: 3, maxNewPerDay: 10, reviewDays: 2 };
+
+describe('DrillEngine with an exam date', () => {
+	it('takes the day’s new items from the plan, all of them from the target exam', async () => {
+		const { clock, engine } = setup({ ...PLAN, examDate: EXAM_IN_7 }, MIXED);
+		const e = engine();
+		await e.open();
+		expect(e.plan).toMatchObject({ daysLeft: 7, newPerDay: 6, fits: true });
+		expect(e.counts.new).toBe(6);
+		const seen = await drillAll(e, clock, Rating.Good);
+		expect(seen).toHaveLength(6);
+		for (const id of seen) expect(Number(id.slice(1)), id).toBeLessThan(30);
+	});
+
+	it('changes nothing without an exam date, or once it has passed', async () => {
+		for (const examDate of [undefined, '2026-11-21']) {
+			const { engine } = setup({ ...PLAN, ...(examDate ? { examDate } : {}) }, MIXED);
+			const e = engine();
+			await e.open();
+			expect(e.plan).toBeUndefined();
+			expect(e.counts.new).toBe(3);
+		}
+	});
+
+	it('keeps the day’s limit when the queue is rebuilt after some new items were seen', async () => {
+		const { db, clock, engine } = setup({ ...PLAN, examDate: EXAM_IN_7 }, MIXED);
+		const first = engine();
+		await first.open();
+		await drillAll(first, clock, Rating.Good, 2);
+		await db.settings.clear();
+		const rebuilt = engine();
+		await rebuilt.open();
+		expect(rebuilt.plan?.newPerDay).toBe(6);
+		expect(rebuilt.counts.new).toBe(4);
+	});
+
+	it('shows every target item by the last day that brings new ones, then only reviews', async () => {
+		const { db, clock, engine } = setup({ ...PLAN, examDate: EXAM_IN_7 }, MIXED);
+		const day = (n: number) => Date.UTC(2026, 10, 22 + n, 10, 0);
+		for (let n = 0; n < 7; n++) {
+			clock.now = day(n);
+			const e = engine();
+			await e.open();
+			// Days 5 and 6 are the review-only days.
+			expect(e.counts.new, `day ${n}`).toBe(n < 5 ? 6 : 0);
+			await drillAll(e, clock, Rating.Good, 100);
+		}
+		const cards = await db.cards.toArray();
+		expect(cards.filter((c) => c.bankId === 'cpc')).toHaveLength(30);
+		expect(cards.filter((c) => c.bankId === 'him')).toHaveLength(0);
+	});
+
+	it('schedules with the plan’s higher retention as the exam nears', async () => {
+		const settings = { ...PLAN, reviewDays: 0, maxRetention: 0.99 };
+		const plain = setup(settings, SCENARIOS).engine();
+		const planned = setup({ ...settings, examDate: '2026-11-23' }, SCENARIOS).engine();
+		await plain.open();
+		await planned.open();
+		expect(planned.plan?.retention).toBeCloseTo(0.99 - 0.09 / 30, 10);
+		const scenario = { ...ANSWER, itemType: 'single-best-answer' as const };
+		const inDays = [
+			await plain.grade(plain.current()!, Rating.Good, scenario),
+			await planned.grade(planned.current()!, Rating.Good, scenario)
+		];
+		// A first right answer at retention 0.9 comes back two learner days later; near 0.99, the
+		// next day.
+		expect(inDays).toEqual([2, 1]);
+	});
+
+	it('forecasts tomorrow’s new items from tomorrow’s plan', async () => {
+		const { clock, engine } = setup({ ...PLAN, examDate: EXAM_IN_7 }, MIXED);
+		const e = engine();
+		await e.open();
+		await drillAll(e, clock, Rating.Good);
+		// 24 CPC items left over 4 days: 6 a day.
+		expect((await e.forecast()).newItems).toBe(6);
+	});
+});

@@ -5,6 +5,7 @@
 import type { AttemptRecord } from '../db/db.ts';
 import type { AttemptsRepo, DrillRepo } from '../db/repositories.ts';
 import { dayStartsAt, learnerDay } from '../srs/day.ts';
+import { planFromSettings, unseenAtDayStart, type ExamPlan } from '../srs/plan.ts';
 import { buildQueue, sectionWeakness, type DrillItem } from '../srs/queue.ts';
 import {
 	cardKind,
@@ -42,16 +43,28 @@ export class DrillEngine {
 	#medians = new Map<string, number>();
 	/** Reviews given today per item: its size is the cards drilled, its sum the reviews. */
 	#today = new Map<string, number>();
-	/** One scheduler per kind of card: only flashcards have same-day learning steps. */
-	readonly #fsrs: Record<CardKind, ReturnType<typeof makeFsrs>>;
+	/**
+	 * One scheduler per kind of card: only flashcards have same-day learning steps. Made again
+	 * for each learner day, whose desired retention the exam plan may set.
+	 */
+	#fsrs: Record<CardKind, ReturnType<typeof makeFsrs>>;
 	readonly #byId;
+	/** The items of the target exam: the ones an exam plan sets out to show before the exam. */
+	readonly #pool: string[];
+	/** Today's plan toward the exam date, when one is set and not past. */
+	#plan: ExamPlan | undefined;
 
 	constructor(private readonly d: EngineDeps) {
-		this.#fsrs = {
-			flashcard: makeFsrs(d.settings, 'flashcard'),
-			scenario: makeFsrs(d.settings, 'scenario')
-		};
+		this.#fsrs = schedulers(d.settings);
 		this.#byId = new Map(d.items.map((i) => [i.itemId, i]));
+		this.#pool = d.items
+			.filter((i) => i.exams.includes(d.settings.targetExam))
+			.map((i) => i.itemId);
+	}
+
+	/** Today's plan toward the exam (new items and retention), or undefined without one. */
+	get plan(): ExamPlan | undefined {
+		return this.#plan;
 	}
 
 	get day(): number {
@@ -94,13 +107,22 @@ export class DrillEngine {
 		this.#today = new Map();
 		for (const r of reviewsToday) this.#today.set(r.itemId, (this.#today.get(r.itemId) ?? 0) + 1);
 		this.#medians = sectionMedians(recent);
+		// Without an exam date nothing here reads more than before.
+		const known =
+			this.d.settings.examDate === undefined ? undefined : await this.d.drill.knownIds();
+		this.#plan =
+			known &&
+			planFromSettings(this.d.settings, day, unseenAtDayStart(this.#pool, known, reviewsToday));
+		this.#fsrs = schedulers(
+			this.#plan ? { ...this.d.settings, retention: this.#plan.retention } : this.d.settings
+		);
 		if (saved && saved.day === day) {
 			this.#session = new DrillSession(saved);
 			this.#session.keepOnly(new Set(this.#byId.keys()));
 			if (!this.#session.knowsFresh) {
 				// Saved before the counts were split: the queued items without a card are new.
-				const known = await this.d.drill.knownIds();
-				this.#session.markFresh(saved.order.filter((id) => !known.has(id)));
+				const ids = known ?? (await this.d.drill.knownIds());
+				this.#session.markFresh(saved.order.filter((id) => !ids.has(id)));
 			}
 		} else {
 			this.#session = await this.#build(
@@ -130,15 +152,25 @@ export class DrillEngine {
 			this.d.drill.knownIds()
 		]);
 		const carriedNew = carry !== undefined && !known.has(carry);
+		// The carried card is placed by hand below, never drawn a second time as new.
+		const notNew = carriedNew ? new Set([...known, carry]) : known;
+		// Under an exam plan, new items come from the target exam only, or its pace would not
+		// show them all in time (the draw otherwise mixes in a few from other exams); once all
+		// have been seen, the others come as before.
+		const poolLeft = new Set(this.#plan ? this.#pool.filter((id) => !notNew.has(id)) : []);
+		const drawFrom =
+			poolLeft.size > 0
+				? new Set(this.d.items.map((i) => i.itemId).filter((id) => !poolLeft.has(id)))
+				: notNew;
 		const queue = buildQueue({
 			items: this.d.items,
 			candidates,
-			// The carried card is placed by hand below, never drawn a second time as new.
-			known: carriedNew ? new Set([...known, carry]) : known,
+			// `known` only keeps items from being drawn as new; reviews come from `candidates`.
+			known: drawFrom,
 			now,
 			dayEnd: this.dayEnd,
 			newToday: newToday + (carriedNew ? 1 : 0),
-			newPerDay: this.d.settings.newPerDay,
+			newPerDay: this.#plan?.newPerDay ?? this.d.settings.newPerDay,
 			targetExam: target,
 			weakness: sectionWeakness(history),
 			seed: day,
@@ -282,8 +314,16 @@ export class DrillEngine {
 			this.d.drill.knownIds()
 		]);
 		const unseen = this.d.items.filter((i) => !known.has(i.itemId)).length;
-		return { reviews, newItems: Math.min(this.d.settings.newPerDay, unseen) };
+		const poolUnseen = this.#pool.filter((id) => !known.has(id)).length;
+		const tomorrow = this.#plan && planFromSettings(this.d.settings, this.day + 1, poolUnseen);
+		if (!tomorrow) return { reviews, newItems: Math.min(this.d.settings.newPerDay, unseen) };
+		// Under the plan, new items come from the target exam while any of it is unseen.
+		return { reviews, newItems: Math.min(tomorrow.newPerDay, poolUnseen || unseen) };
 	}
+}
+
+function schedulers(s: SrsSettings): Record<CardKind, ReturnType<typeof makeFsrs>> {
+	return { flashcard: makeFsrs(s, 'flashcard'), scenario: makeFsrs(s, 'scenario') };
 }
 
 /** Median answer time per section, from recent answers in any mode. */

@@ -5,6 +5,7 @@
 import type { Item } from '$lib/content/types';
 import { timezoneOffset } from '$lib/format';
 import { Rating, type Grade } from '$lib/srs/scheduler';
+import type { ExamPlan } from '$lib/srs/plan';
 import type { Pile, PileCounts } from '$lib/srs/session';
 import { srsSettings } from '$lib/srs/settings';
 import { catalog } from './catalog.svelte';
@@ -45,6 +46,8 @@ export class DrillState {
 	/** When a card in its learning steps comes back, once the queue is otherwise empty. */
 	comeBackAt = $state<number | undefined>(undefined);
 	forecast = $state<{ reviews: number; newItems: number } | undefined>(undefined);
+	/** Today's plan toward the exam date (where the new count comes from), if one is set. */
+	plan = $state<ExamPlan | undefined>(undefined);
 	busy = $state(false);
 
 	#engine: DrillEngine | undefined;
@@ -140,6 +143,7 @@ export class DrillState {
 		const engine = this.#engine;
 		if (!engine) return;
 		this.counts = engine.counts;
+		this.plan = engine.plan;
 		this.cardsToday = engine.cardsToday;
 		this.reviewsToday = engine.reviewsToday;
 		this.finishedToday = engine.finishedToday;

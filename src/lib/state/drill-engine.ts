@@ -128,7 +128,8 @@ export class DrillEngine {
 			this.#session = await this.#build(
 				day,
 				recent,
-				reviewsToday.filter((r) => r.before === null).length,
+				// A miss in practice or an exam also makes a first review; it takes no new place.
+				reviewsToday.filter((r) => r.before === null && r.source === undefined).length,
 				carry
 			);
 		}

@@ -16,6 +16,7 @@ import {
 } from './charts';
 import { TIME_BINS_S, type CodeTotal, type DayTotal } from './types';
 import { localDay } from '../db/totals';
+import type { PassRule } from '../exam/presets';
 
 const DAY = 86_400_000;
 /** Wednesday 2 December 2026, 15:00 UTC. */
@@ -199,7 +200,12 @@ describe('paceShare', () => {
 describe('examScores', () => {
 	const percent = { kind: 'percent', percent: 70 } as const;
 	const scaled = { kind: 'scaled', min: 100, max: 400, pass: 300, rawCut: 70 } as const;
-	function exam(id: string, at: number | undefined, reported: number, pass = percent): ExamLike {
+	function exam(
+		id: string,
+		at: number | undefined,
+		reported: number,
+		pass: PassRule = percent
+	): ExamLike {
 		return {
 			id,
 			spec: { title: id, pass },

@@ -293,6 +293,8 @@ export interface ExamPoint {
 	title: string;
 	at: number;
 	reported: number;
+	/** '%' for a percentage, '' for a scaled score. */
+	unit: '%' | '';
 	passed: boolean;
 }
 
@@ -316,6 +318,7 @@ export function examScores(exams: readonly ExamLike[]): ExamScores {
 		title: e.spec.title,
 		at: e.submittedAt!,
 		reported: e.result!.reported,
+		unit: passMark(e.spec.pass).unit,
 		passed: e.result!.passed
 	});
 	const newest = done[done.length - 1];

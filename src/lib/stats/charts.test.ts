@@ -176,6 +176,18 @@ describe('paceShare', () => {
 			over: 2,
 			overEdge: 150
 		});
+		expect(p.bins.map((b) => b.short)).toEqual([
+			'<30s',
+			'30s–1m',
+			'1–1.5m',
+			'1.5–2m',
+			'2–2.5m',
+			'2.5–3m',
+			'3–4m',
+			'4–5m',
+			'5–10m',
+			'10m+'
+		]);
 		expect(p.bins.map((b) => [b.label, b.count, b.side])).toEqual([
 			['under 30 s', 2, 'within'],
 			['30 s–60 s', 0, 'within'],

@@ -200,8 +200,10 @@ export interface PaceBin {
 	/** Lower and upper bound in seconds (upper undefined: the open last bin). */
 	from: number;
 	to: number | undefined;
-	/** "1–1.5 min" */
+	/** "1 min–1.5 min" */
 	label: string;
+	/** "1–1.5m": short enough for an axis tick. */
+	short: string;
 	count: number;
 	/** Where the bin sits against the pace: wholly faster, wholly slower, or across it. */
 	side: 'within' | 'across' | 'over';
@@ -228,6 +230,11 @@ export function duration(s: number): string {
 	return `${Number.isInteger(m) ? m : m.toFixed(1)} min`;
 }
 
+/** A bin bound for an axis tick: "30s", "1.5m". */
+function compact(s: number): string {
+	return s < 60 ? `${s}s` : `${s / 60}m`;
+}
+
 /**
  * Answer times from the day totals' bins (`TIME_BINS_S`) against the exam's pace. The bins are
  * fixed, so the pace usually falls inside one: the shares count only bins wholly on one side and
@@ -251,8 +258,17 @@ export function paceShare(days: readonly DayTotal[], pace: number): Pace {
 				: n === 0
 					? `under ${duration(to)}`
 					: `${duration(from)}–${duration(to)}`;
+		// Both bounds in minutes share one unit: "1–1.5m".
+		const short =
+			to === undefined
+				? `${compact(from)}+`
+				: n === 0
+					? `<${compact(to)}`
+					: from >= 60
+						? `${from / 60}–${compact(to)}`
+						: `${compact(from)}–${compact(to)}`;
 		const side = to !== undefined && to <= pace ? 'within' : from >= pace ? 'over' : 'across';
-		return { from, to, label, count, side };
+		return { from, to, label, short, count, side };
 	});
 	const within = bins.filter((b) => b.side === 'within');
 	const over = bins.filter((b) => b.side === 'over');

@@ -46,7 +46,10 @@ function homeReady(attempts: string): boolean {
 }
 
 function statsReady(): boolean {
-	return document.querySelector('[data-testid="stats-ready"]') !== null;
+	return (
+		document.querySelector('[data-stats-ready]') !== null &&
+		document.querySelector('[data-testid="readiness"]') !== null
+	);
 }
 
 export async function historyBench(attempts = 300_000, reviews = 300_000): Promise<void> {

@@ -95,7 +95,7 @@ export interface HeatDay {
 	day: number;
 	/** Drill answers that day. */
 	count: number;
-	/** 0 (none) to 4 (the busiest days), for the cell colour. */
+	/** 0 (none) to 4 (the busiest days), for the cell color. */
 	level: number;
 }
 
@@ -118,7 +118,7 @@ export interface Heat {
 }
 
 /**
- * Drill answers per local day over the last `HEAT_DAYS` days (today last), each with a colour
+ * Drill answers per local day over the last `HEAT_DAYS` days (today last), each with a color
  * level in quarters of the busiest day, and the same figures per calendar month for the table.
  */
 export function heatMap(

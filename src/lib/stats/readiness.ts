@@ -157,12 +157,12 @@ export function accuracy(r: Pick<Recent, 'w' | 'w2' | 'score'>): Estimate {
 	const p = Math.min(1, Math.max(0, r.score / r.w));
 	const n = (r.w * r.w) / r.w2;
 	const z2 = Z * Z;
-	const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+	const center = (p + z2 / (2 * n)) / (1 + z2 / n);
 	const half = (Z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
 	return {
 		estimate: p,
-		low: Math.max(0, centre - half),
-		high: Math.min(1, centre + half)
+		low: Math.max(0, center - half),
+		high: Math.min(1, center + half)
 	};
 }
 

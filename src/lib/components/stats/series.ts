@@ -1,5 +1,5 @@
 /**
- * Line colours for the section series, from the page's palette (defined for light and dark in
+ * Line colors for the section series, from the page's palette (defined for light and dark in
  * the stats page), in the order the sections are ranked.
  */
 export const SERIES = [

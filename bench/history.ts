@@ -85,10 +85,11 @@ export async function historyBench(attempts = 300_000, reviews = 300_000): Promi
 			}
 		}
 		const page = await context.newPage();
-		await page.route('**/__bench/history.js', (route) =>
+		// The bundle and any chunk it splits off, served from the app's origin.
+		await page.route('**/__bench/*.js', (route) =>
 			route.fulfill({
 				contentType: 'text/javascript',
-				body: readFileSync(join(out, 'history.js'), 'utf8')
+				body: readFileSync(join(out, new URL(route.request().url()).pathname.slice(9)), 'utf8')
 			})
 		);
 		await page.goto(`${origin}/about`);

@@ -11,13 +11,16 @@ import type { DayTotal, MistakeExample, MistakeKind } from '$lib/stats/types';
 import { catalog } from './catalog.svelte';
 import { storage } from './storage.svelte';
 
+/** Replaced whole on each load, never changed in place: no need for a reactive map. */
+const NO_ITEMS: ReadonlyMap<string, Item> = Object.freeze(new Map<string, Item>());
+
 /** The panel's longest view: six months (eight weeks fit inside it). */
 const MONTHS = 6;
 
 export class MistakeKindsData {
 	days = $state<DayTotal[]>([]);
 	examples = $state<Partial<Record<MistakeKind, MistakeExample>>>({});
-	items = $state<ReadonlyMap<string, Item>>(new Map());
+	items = $state.raw<ReadonlyMap<string, Item>>(NO_ITEMS);
 	/** The learner's local day when loaded. */
 	today = $state(0);
 	loaded = $state(false);
@@ -37,7 +40,7 @@ export class MistakeKindsData {
 				this.items = await catalog
 					.itemsByIds(Object.values(examples).map((e) => e.itemId))
 					// Offline with the item files never cached: the examples show their ids.
-					.catch(() => new Map<string, Item>());
+					.catch(() => NO_ITEMS);
 			} catch (e) {
 				storage.fail(e);
 			}

@@ -32,7 +32,7 @@ export interface EngineDeps {
 /** The answer part of an attempt; the engine fills in the item, mode, session and time. */
 export type AnswerFields = Pick<
 	AttemptRecord,
-	'itemType' | 'response' | 'score' | 'correct' | 'durationMs'
+	'itemType' | 'response' | 'score' | 'correct' | 'durationMs' | 'mistakes' | 'keyCodes'
 >;
 
 /** How many recent answers the per-section speed medians and weaknesses are taken from. */

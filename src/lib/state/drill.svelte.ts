@@ -184,7 +184,9 @@ export class DrillState {
 				response: graded.response,
 				score: graded.score,
 				correct: graded.correct,
-				durationMs: graded.durationMs
+				durationMs: graded.durationMs,
+				mistakes: graded.mistakes,
+				keyCodes: graded.keyCodes
 			});
 			this.#sync();
 			void storage.keep();

@@ -22,6 +22,7 @@ import {
 	type Mark
 } from '$lib/exam/timing';
 import type { ItemResponse } from '$lib/grading/item';
+import { answerMistakes } from '$lib/grading/mistakes';
 
 export interface ExamPlan {
 	preset: Preset;
@@ -237,6 +238,7 @@ export class ExamEngine {
 						score: s.score,
 						correct: s.correct,
 						durationMs: s.timeMs,
+						...answerMistakes(item, e.answers[s.itemId]),
 						at: e.submittedAt ?? now
 					}
 				];

@@ -10,6 +10,8 @@ import {
 	type CodeEntryResult,
 	type CodeResponse
 } from '$lib/grading/grade';
+import { answerMistakes, type AnswerMistakes } from '$lib/grading/mistakes';
+import { asItemResponse } from '$lib/grading/stored-response';
 
 export { keysOf };
 
@@ -22,8 +24,8 @@ export type AnswerResult =
 	| { kind: 'codes'; parts: CodeEntryResult[]; total: CodeEntryResult }
 	| { kind: 'flashcard'; grade: SelfGrade; correct: boolean };
 
-/** What gets stored in an attempt. */
-export interface GradedAnswer {
+/** What gets stored in an attempt (with the kinds of its mistakes, for the totals). */
+export interface GradedAnswer extends AnswerMistakes {
 	result: AnswerResult;
 	response: unknown;
 	score: number;
@@ -103,6 +105,7 @@ export class ItemAnswer {
 	#done(result: AnswerResult, response: unknown, score: number, correct: boolean): GradedAnswer {
 		this.result = result;
 		return {
+			...answerMistakes(this.item, asItemResponse(response)),
 			result,
 			response,
 			score,

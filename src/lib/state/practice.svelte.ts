@@ -233,6 +233,8 @@ export class PracticeSession {
 					score: graded.score,
 					correct: graded.correct,
 					durationMs: graded.durationMs,
+					mistakes: graded.mistakes,
+					keyCodes: graded.keyCodes,
 					at: this.clock()
 				},
 				run,

@@ -154,8 +154,6 @@ export async function naive(): Promise<Record<string, number>> {
 
 /** Each read the home page makes, timed alone (where the home page's time goes). */
 export async function probe(): Promise<Record<string, number>> {
-	const { attemptsRepo, drillRepo, examsRepo, statsRepo } =
-		await import('../src/lib/db/repositories.ts');
 	const db = createDb(DB_NAME);
 	const t = performance.now();
 	await db.open();

@@ -15,7 +15,9 @@ test.describe.configure({ timeout: AXE_TEST_TIMEOUT });
 test('home shows the day plan, progress and readiness from the history', async ({ page }) => {
 	const h = await seedHistory(page);
 	await open(page, '/');
-	await expect(page.getByTestId('stat-attempts')).toHaveText(String(h.attempts.length));
+	await expect(page.getByTestId('stat-attempts')).toHaveText(
+		h.attempts.length.toLocaleString('en-US')
+	);
 	const days = h.attempts.map((a) => localDay(a.at, h.offsetOf(a.at)));
 	const { days: expected } = streak(days, localDay(h.now, h.offsetOf(h.now)));
 	expect(expected).toBeGreaterThan(0);

@@ -401,16 +401,13 @@ export function statsRepo(db: CodeDrillDb) {
 			return db.dayTotals.where('day').equals(ALL_TIME).toArray();
 		},
 		/**
-		 * The days in [from, to] with at least one answer, from the `day` index keys alone (a day
-		 * with answers in three sections appears three times).
+		 * The days in [from, to] with at least one answer (a day with answers in three sections
+		 * appears three times). The primary keys of the `day` range (`day|bank|section`), read
+		 * with one getAllKeys, are several times cheaper than a cursor over the index keys.
 		 */
 		async activeDays(from: number, to: number): Promise<number[]> {
-			return (await db.dayTotals.where('day').between(from, to, true, true).keys()) as number[];
-		},
-		/** The newest day with any answer, or undefined: the last key of the `day` index. */
-		async lastDay(): Promise<number | undefined> {
-			const last = await db.dayTotals.orderBy('day').last();
-			return last?.day;
+			const keys = await db.dayTotals.where('day').between(from, to, true, true).primaryKeys();
+			return keys.map((k) => Number.parseInt(k, 10));
 		},
 		/** One row per item ever answered: bounded by the banks, not the history. */
 		items(): Promise<ItemTotal[]> {

@@ -69,6 +69,8 @@ export class Progress {
 				storage.practice?.run()
 			]);
 			this.summary = summarize(sections, active, seen, today);
+			// For `npm run bench -- history`: when the figures were ready, after navigation start.
+			performance.mark('progress:summary');
 			this.openExam = openExam;
 			this.openRun = run && isOpen(run) ? run : undefined;
 			this.loaded = true;
@@ -79,6 +81,7 @@ export class Progress {
 				}),
 				this.#drillCounts().then((counts) => {
 					this.drill = counts;
+					performance.mark('progress:drill');
 				})
 			]);
 		} catch (e) {

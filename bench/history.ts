@@ -52,6 +52,19 @@ function statsReady(): boolean {
 	);
 }
 
+/** The page's performance marks (see the state classes): name to ms from navigation start. */
+function marksOf(tab: Page): Promise<Record<string, number>> {
+	return tab.evaluate(() =>
+		Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
+	);
+}
+
+function printMarks(runs: Record<string, number>[]): void {
+	const names = [...new Set(runs.flatMap((m) => Object.keys(m)))];
+	const at = names.map((n) => `${n} ${median(runs.map((m) => m[n] ?? NaN)).toFixed(0)}`);
+	console.log(`    marks (medians from navigation start): ${at.join(', ')} ms`);
+}
+
 export async function historyBench(attempts = 300_000, reviews = 300_000): Promise<void> {
 	execSync('npx svelte-kit sync && npx vite build --logLevel warn', { stdio: 'inherit' });
 	const out = resolve('bench/out/history');
@@ -129,40 +142,24 @@ export async function historyBench(attempts = 300_000, reviews = 300_000): Promi
 		const marks: Record<string, number>[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			home.push(await timeTo(tab, `${origin}/`, homeReady, attempts.toLocaleString('en-US')));
-			marks.push(
-				await tab.evaluate(() =>
-					Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
-				)
-			);
+			marks.push(await marksOf(tab));
 		}
 		console.log(
 			`  home page, navigation to figures shown (n=${RUNS})   median ${median(home).toFixed(0)} ms  max ${Math.max(...home).toFixed(0)} ms  (target <= 300 ms)`
 		);
-		const markNames = [...new Set(marks.flatMap((m) => Object.keys(m)))];
-		console.log(
-			`    marks (medians from navigation start): ${markNames.map((n) => `${n} ${median(marks.map((m) => m[n] ?? NaN)).toFixed(0)}`).join(', ')} ms`
-		);
+		printMarks(marks);
 		const hasStats = (await fetch(`${origin}/stats`)).ok;
 		if (hasStats) {
 			const stats: number[] = [];
 			const statsMarks: Record<string, number>[] = [];
 			for (let i = 0; i < RUNS; i++) {
 				stats.push(await timeTo(tab, `${origin}/stats`, statsReady, undefined));
-				statsMarks.push(
-					await tab.evaluate(() =>
-						Object.fromEntries(
-							performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])
-						)
-					)
-				);
+				statsMarks.push(await marksOf(tab));
 			}
-			const names = [...new Set(statsMarks.flatMap((m) => Object.keys(m)))];
-			console.log(
-				`    marks (medians from navigation start): ${names.map((n) => `${n} ${median(statsMarks.map((m) => m[n] ?? NaN)).toFixed(0)}`).join(', ')} ms`
-			);
 			console.log(
 				`  stats page, navigation to every chart drawn (n=${RUNS}) median ${median(stats).toFixed(0)} ms  max ${Math.max(...stats).toFixed(0)} ms  (target <= 1000 ms)`
 			);
+			printMarks(statsMarks);
 		}
 		const naive: { attemptsMs: number; reviewsMs: number }[] = [];
 		await page.goto(`${origin}/about`);

@@ -12,6 +12,8 @@ import type {
 import {
 	addToTotals,
 	ALL_TIME,
+	DAY_RUN_KEY,
+	type DayRun,
 	localOffset,
 	MISTAKE_EXAMPLES_KEY,
 	removeFromTotals,
@@ -395,6 +397,10 @@ export function statsRepo(db: CodeDrillDb) {
 		/** Day totals from local day `fromDay` (0 or later) on (see `db/totals.ts` for the day). */
 		daysFrom(fromDay: number): Promise<DayTotal[]> {
 			return db.dayTotals.where('day').aboveOrEqual(Math.max(0, fromDay)).toArray();
+		},
+		/** The latest run of consecutive days with answers (the streak), one settings read. */
+		async dayRun(): Promise<DayRun | undefined> {
+			return (await db.settings.get(DAY_RUN_KEY))?.value as DayRun | undefined;
 		},
 		/** Each section's all-time sums: one row per section ever answered. */
 		sections(): Promise<DayTotal[]> {

@@ -5,7 +5,15 @@ import { newRun } from '../content/practice-run';
 import { rng } from '../random';
 import { createDb, type AttemptRecord, type CodeDrillDb, type Mode } from './db';
 import { attemptsRepo, drillRepo, examsRepo, practiceRepo, statsRepo } from './repositories';
-import { localDay, rebuildTotals, tablesOf, timeBin } from './totals';
+import {
+	extendRun,
+	latestRun,
+	localDay,
+	rebuildTotals,
+	removeFromTotals,
+	tablesOf,
+	timeBin
+} from './totals';
 import type { CardRecord } from '../srs/types';
 
 const UTC = () => 0;
@@ -329,5 +337,50 @@ describe('database upgrade to version 3', () => {
 		for (const a of log) await attemptsRepo(fresh).add(a);
 		expect(await dump(db)).toEqual(await dump(fresh));
 		expect(tablesOf(db).dayTotals).toBeDefined();
+	});
+});
+
+describe('the run of answer days (the streak)', () => {
+	const at = (day: number) => day * DAY + 10 * 3_600_000;
+
+	it('grows day by day, restarts after a gap, and is what a rebuild finds', async () => {
+		const db = freshDb();
+		const repo = attemptsRepo(db, UTC);
+		for (const day of [100, 101, 101, 102, 105, 106]) await repo.add(attempt({ at: at(day) }));
+		expect(await statsRepo(db).dayRun()).toEqual({ start: 105, last: 106 });
+		await db.transaction('rw', db.tables, (tx) => rebuildTotals(tx, UTC));
+		expect(await statsRepo(db).dayRun()).toEqual({ start: 105, last: 106 });
+	});
+
+	it('is found whole by a rebuild when the log is out of time order (an import)', async () => {
+		const db = freshDb();
+		for (const day of [7, 5, 6, 2])
+			await db.attempts.add(attempt({ at: at(day) }) as AttemptRecord);
+		await db.transaction('rw', db.tables, (tx) => rebuildTotals(tx, UTC));
+		expect(await statsRepo(db).dayRun()).toEqual({ start: 5, last: 7 });
+		expect(latestRun([3, 1, 2, 9])).toEqual({ start: 9, last: 9 });
+		expect(latestRun([])).toBeUndefined();
+	});
+
+	it('loses a day whose only answer is undone, and keeps it while another answer remains', async () => {
+		const db = freshDb();
+		const repo = attemptsRepo(db, UTC);
+		await repo.add(attempt({ at: at(10) }));
+		await repo.add(attempt({ at: at(11), itemId: 'other' }));
+		const t = tablesOf(db);
+		const undo = async (itemId: string) =>
+			db.transaction('rw', db.tables, async () => {
+				const a = await db.attempts.where('itemId').equals(itemId).last();
+				await db.attempts.delete(a!.id!);
+				await removeFromTotals(t, a!, UTC);
+			});
+		await repo.add(attempt({ at: at(12), itemId: 'x' }));
+		await repo.add(attempt({ at: at(12) + 1000, itemId: 'y' }));
+		await undo('y');
+		expect(await statsRepo(db).dayRun()).toEqual({ start: 10, last: 12 });
+		await undo('x');
+		expect(await statsRepo(db).dayRun()).toEqual({ start: 10, last: 11 });
+		expect(extendRun({ start: 10, last: 11 }, 9)).toEqual({ start: 9, last: 11 });
+		expect(extendRun({ start: 10, last: 11 }, 5)).toEqual({ start: 10, last: 11 });
 	});
 });

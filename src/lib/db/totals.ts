@@ -141,6 +141,36 @@ export interface TotalsTables {
 /** The table names a transaction that writes attempts must also hold. */
 export const TOTALS_TABLES = ['dayTotals', 'itemTotals', 'codeTotals', 'settings'] as const;
 
+/**
+ * The latest run of consecutive local days with answers (every day from `start` to `last` has
+ * one), kept in a settings row so the home page's streak is one read, not a walk back through
+ * two years of days.
+ */
+export interface DayRun {
+	start: number;
+	last: number;
+}
+export const DAY_RUN_KEY = 'day-run';
+
+/** The run once day `d` has an answer. Pure. Answers arrive in time order, so `d` is near `last`. */
+export function extendRun(run: DayRun | undefined, d: number): DayRun {
+	if (!run || d > run.last + 1) return { start: d, last: d };
+	if (d === run.last + 1) return { start: run.start, last: d };
+	if (d === run.start - 1) return { start: d, last: run.last };
+	// Inside the run, or an older day cut off from it by a gap: the latest run is unchanged.
+	return run;
+}
+
+/** The run ending at the newest of `days` (a rebuild, where answers come in any order). */
+export function latestRun(days: Iterable<number>): DayRun | undefined {
+	const set = new Set(days);
+	if (set.size === 0) return undefined;
+	const last = Math.max(...set);
+	let start = last;
+	while (set.has(start - 1)) start--;
+	return { start, last };
+}
+
 /** Totals being summed in memory: the rows met so far, by key. */
 interface Fold {
 	days: Map<string, DayTotal>;
@@ -148,6 +178,7 @@ interface Fold {
 	codes: Map<string, CodeTotal | undefined>;
 	examples: Partial<Record<MistakeKind, MistakeExample>>;
 	examplesChanged: boolean;
+	run: DayRun | undefined;
 }
 
 function emptyFold(): Fold {
@@ -156,14 +187,17 @@ function emptyFold(): Fold {
 		items: new Map(),
 		codes: new Map(),
 		examples: {},
-		examplesChanged: false
+		examplesChanged: false,
+		run: undefined
 	};
 }
 
 /** Sums attempts into `f`; rows missing from `f` start empty. */
 function foldInto(f: Fold, attempts: readonly Attempt[], offsetOf: OffsetOf): void {
 	for (const a of attempts) {
-		for (const day of [localDay(a.at, offsetOf(a.at)), ALL_TIME]) {
+		const today = localDay(a.at, offsetOf(a.at));
+		f.run = extendRun(f.run, today);
+		for (const day of [today, ALL_TIME]) {
 			const key = dayKey(day, a.bankId, a.section);
 			f.days.set(key, foldDay(f.days.get(key) ?? emptyDay(day, a), a, 1));
 		}
@@ -185,7 +219,10 @@ async function writeFold(t: TotalsTables, f: Fold): Promise<void> {
 		t.dayTotals.bulkPut([...f.days.values()]),
 		t.itemTotals.bulkPut([...f.items.values()].filter((r): r is ItemTotal => r !== undefined)),
 		t.codeTotals.bulkPut([...f.codes.values()].filter((r): r is CodeTotal => r !== undefined)),
-		f.examplesChanged ? t.settings.put({ key: MISTAKE_EXAMPLES_KEY, value: f.examples }) : undefined
+		f.examplesChanged
+			? t.settings.put({ key: MISTAKE_EXAMPLES_KEY, value: f.examples })
+			: undefined,
+		f.run ? t.settings.put({ key: DAY_RUN_KEY, value: f.run }) : undefined
 	]);
 }
 
@@ -206,17 +243,19 @@ export async function addToTotals(
 	];
 	const itemIds = [...new Set(attempts.map((a) => a.itemId))];
 	const codeIds = [...new Set(attempts.flatMap((a) => Object.keys(a.keyCodes ?? {})))];
-	const [dayRows, itemRows, codeRows, examples] = await Promise.all([
+	const [dayRows, itemRows, codeRows, examples, run] = await Promise.all([
 		t.dayTotals.bulkGet(dayKeys),
 		t.itemTotals.bulkGet(itemIds),
 		t.codeTotals.bulkGet(codeIds),
-		t.settings.get(MISTAKE_EXAMPLES_KEY)
+		t.settings.get(MISTAKE_EXAMPLES_KEY),
+		t.settings.get(DAY_RUN_KEY)
 	]);
 	const f = emptyFold();
 	dayKeys.forEach((k, n) => dayRows[n] && f.days.set(k, dayRows[n]));
 	itemIds.forEach((k, n) => f.items.set(k, itemRows[n]));
 	codeIds.forEach((k, n) => f.codes.set(k, codeRows[n]));
 	f.examples = { ...((examples?.value ?? {}) as Fold['examples']) };
+	f.run = run?.value as DayRun | undefined;
 	foldInto(f, attempts, offsetOf);
 	await writeFold(t, f);
 }
@@ -231,13 +270,23 @@ export async function removeFromTotals(
 	a: Attempt,
 	offsetOf: OffsetOf = localOffset
 ): Promise<void> {
-	for (const day of [localDay(a.at, offsetOf(a.at)), ALL_TIME]) {
+	const today = localDay(a.at, offsetOf(a.at));
+	for (const day of [today, ALL_TIME]) {
 		const key = dayKey(day, a.bankId, a.section);
 		const row = await t.dayTotals.get(key);
 		if (!row) continue;
 		foldDay(row, a, -1);
 		if (row.attempts <= 0) await t.dayTotals.delete(key);
 		else await t.dayTotals.put(row);
+	}
+	// The day lost its last answer: it leaves the run (which keeps its part after the day).
+	const run = (await t.settings.get(DAY_RUN_KEY))?.value as DayRun | undefined;
+	if (run && today >= run.start && today <= run.last) {
+		if ((await t.dayTotals.where('day').equals(today).count()) === 0) {
+			const left = today === run.last ? { ...run, last: today - 1 } : { ...run, start: today + 1 };
+			if (left.start > left.last) await t.settings.delete(DAY_RUN_KEY);
+			else await t.settings.put({ key: DAY_RUN_KEY, value: left });
+		}
 	}
 	const rest = await t.attempts.where('itemId').equals(a.itemId).sortBy('at');
 	if (rest.length === 0) await t.itemTotals.delete(a.itemId);
@@ -264,6 +313,7 @@ export async function rebuildTotals(
 	const t = tablesOf(tx);
 	await Promise.all([t.dayTotals.clear(), t.itemTotals.clear(), t.codeTotals.clear()]);
 	await t.settings.delete(MISTAKE_EXAMPLES_KEY);
+	await t.settings.delete(DAY_RUN_KEY);
 	const f = emptyFold();
 	let after = 0;
 	for (;;) {
@@ -272,6 +322,8 @@ export async function rebuildTotals(
 		foldInto(f, page, offsetOf);
 		after = page[page.length - 1]!.id!;
 	}
+	// The log may hold answers out of time order (an import): the run comes from every day.
+	f.run = latestRun([...f.days.values()].map((d) => d.day).filter((d) => d !== ALL_TIME));
 	await writeFold(t, f);
 }
 

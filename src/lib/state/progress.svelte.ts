@@ -9,7 +9,7 @@ import { isOpen, type PracticeRun } from '$lib/content/practice-run';
 import { localDay } from '$lib/db/totals';
 import type { PileCounts } from '$lib/srs/session';
 import { srsSettings } from '$lib/srs/settings';
-import { summarize, type Summary } from '$lib/stats/summary';
+import { streakOfRun, summarize, type Summary } from '$lib/stats/summary';
 import { timezoneOffset } from '$lib/format';
 import { catalog } from './catalog.svelte';
 import { DrillEngine } from './drill-engine';
@@ -17,8 +17,6 @@ import { storage } from './storage.svelte';
 
 /** How many answers the home page lists. */
 const RECENT = 8;
-/** Days of the `day` index read per step while counting a streak back. */
-const STREAK_STEP = 120;
 
 /** A recent answer with the words to show for its item. */
 export interface RecentAnswer extends AttemptRecord {
@@ -60,54 +58,35 @@ export class Progress {
 		const today = localDay(now, timezoneOffset(now));
 		try {
 			const stats = storage.stats;
-			const [sections, active, seen, recent, openExam, run] = await Promise.all([
+			// The drill's counts need the item index and the engine: started now, shown on arrival.
+			const counts = this.#drillCounts().then(
+				(c) => {
+					this.drill = c;
+					performance.mark('progress:drill');
+				},
+				(e: unknown) => storage.fail(e)
+			);
+			const [sections, dayRun, seen, recent, openExam, run] = await Promise.all([
 				stats.sections(),
-				this.#activeDays(today),
+				stats.dayRun(),
 				stats.itemsSeen(),
 				storage.attempts.recent(RECENT),
 				storage.exams?.inProgress(),
 				storage.practice?.run()
 			]);
-			this.summary = summarize(sections, active, seen, today);
+			this.summary = summarize(sections, streakOfRun(dayRun, today), seen);
 			// For `npm run bench -- history`: when the figures were ready, after navigation start.
 			performance.mark('progress:summary');
 			this.openExam = openExam;
 			this.openRun = run && isOpen(run) ? run : undefined;
 			this.loaded = true;
-			// Titles and the drill's counts need the item index: each shown as it arrives.
-			await Promise.all([
-				titlesOf(recent).then((titles) => {
-					this.recent = recent.map((a) => ({ ...a, title: titles[a.itemId] ?? a.itemId }));
-				}),
-				this.#drillCounts().then((counts) => {
-					this.drill = counts;
-					performance.mark('progress:drill');
-				})
-			]);
+			const titles = await titlesOf(recent);
+			this.recent = recent.map((a) => ({ ...a, title: titles[a.itemId] ?? a.itemId }));
+			await counts;
 		} catch (e) {
 			storage.fail(e);
 		}
 		this.loaded = true;
-	}
-
-	/** Days with answers, back from today until the first day without one (the streak's end). */
-	async #activeDays(today: number): Promise<number[]> {
-		const days: number[] = [];
-		for (let to = today; ; to -= STREAK_STEP) {
-			// Bookkeeping inside one call, never rendered: a plain Set on purpose.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			const step = new Set(await storage.stats!.activeDays(to - STREAK_STEP + 1, to));
-			days.push(...step);
-			// A gap in this step (today aside, which may not have an answer yet) ends the streak.
-			let gap = false;
-			for (let d = Math.min(to, today - 1); d > to - STREAK_STEP; d--) {
-				if (!step.has(d)) {
-					gap = true;
-					break;
-				}
-			}
-			if (gap) return days;
-		}
 	}
 
 	/**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streak, summarize } from './summary';
+import { streak, streakOfRun, summarize } from './summary';
 import type { DayTotal } from './types';
 
 const TODAY = 20_500;
@@ -31,9 +31,8 @@ describe('summarize', () => {
 				row({ attempts: 2, correct: 1, scoreSum: 1.5 }),
 				row({ section: 'surgery', scoreSum: 0.5, correct: 0 })
 			],
-			[],
-			2,
-			TODAY
+			{ days: 0, today: false },
+			2
 		);
 		expect(s).toMatchObject({ attempts: 3, correct: 1, itemsSeen: 2, meanScore: 2 / 3 });
 	});
@@ -41,9 +40,8 @@ describe('summarize', () => {
 	it('lists sections weakest first, by mean score', () => {
 		const s = summarize(
 			[row({ section: 'em' }), row({ section: 'surgery', scoreSum: 0, correct: 0 })],
-			[],
-			2,
-			TODAY
+			{ days: 0, today: false },
+			2
 		);
 		expect(s.sections.map((x) => [x.section, x.attempts, x.meanScore])).toEqual([
 			['surgery', 1, 0],
@@ -52,7 +50,7 @@ describe('summarize', () => {
 	});
 
 	it('is empty for no answers', () => {
-		expect(summarize([], [], 0, TODAY)).toEqual({
+		expect(summarize([], { days: 0, today: false }, 0)).toEqual({
 			attempts: 0,
 			correct: 0,
 			itemsSeen: 0,
@@ -79,5 +77,18 @@ describe('streak', () => {
 
 	it('counts a day once however many sections it holds', () => {
 		expect(streak([TODAY, TODAY, TODAY - 1, TODAY - 1], TODAY).days).toBe(2);
+	});
+});
+
+describe('streakOfRun', () => {
+	it('reads the streak from the latest run of days, the same as counting the days', () => {
+		const days = [TODAY - 1, TODAY - 2, TODAY - 3];
+		const run = { start: TODAY - 3, last: TODAY - 1 };
+		expect(streakOfRun(run, TODAY)).toEqual(streak(days, TODAY));
+		expect(streakOfRun(run, TODAY - 1)).toEqual(streak(days, TODAY - 1));
+		expect(streakOfRun(run, TODAY + 1)).toEqual({ days: 0, today: false });
+		expect(streakOfRun(undefined, TODAY)).toEqual({ days: 0, today: false });
+		// A clock set back before the run's end: no streak is claimed.
+		expect(streakOfRun(run, TODAY - 3)).toEqual({ days: 0, today: false });
 	});
 });

@@ -38,15 +38,23 @@ export function streak(active: Iterable<number>, today: number): { days: number;
 	return { days: n, today: answeredToday };
 }
 
+/** The streak from the latest run of answer days (see `db/totals.ts` `DayRun`). */
+export function streakOfRun(
+	run: { start: number; last: number } | undefined,
+	today: number
+): { days: number; today: boolean } {
+	if (!run || run.last < today - 1 || run.last > today) return { days: 0, today: false };
+	return { days: run.last - run.start + 1, today: run.last === today };
+}
+
 /**
- * `sections` are the all-time rows (one per section), `active` the days with answers near
- * `today` (local calendar days, as the totals count them), `itemsSeen` the items answered.
+ * `sections` are the all-time rows (one per section), `run` the streak (`streak` or
+ * `streakOfRun`), `itemsSeen` the items answered.
  */
 export function summarize(
 	sections: readonly DayTotal[],
-	active: Iterable<number>,
-	itemsSeen: number,
-	today: number
+	run: { days: number; today: boolean },
+	itemsSeen: number
 ): Summary {
 	let attempts = 0;
 	let correct = 0;
@@ -56,7 +64,7 @@ export function summarize(
 		correct += s.correct;
 		scoreSum += s.scoreSum;
 	}
-	const { days, today: answeredToday } = streak(active, today);
+	const { days, today: answeredToday } = run;
 	return {
 		attempts,
 		correct,

@@ -131,6 +131,7 @@ export type CodeDrillDb = Dexie & {
 	banks: EntityTable<BankRecord, 'id'>;
 	settings: EntityTable<SettingRecord, 'key'>;
 	dayTotals: EntityTable<DayTotal, 'key'>;
+	dailyTotals: EntityTable<DayTotal, 'day'>;
 	itemTotals: EntityTable<ItemTotal, 'itemId'>;
 	codeTotals: EntityTable<CodeTotal, 'code'>;
 	flags: EntityTable<FlagRecord, 'itemId'>;
@@ -169,6 +170,8 @@ export function createDb(
 		.stores({
 			exams: 'id, startedAt, submittedAt, openSince',
 			dayTotals: 'key, day',
+			// The same sums over every section, one row a day: a year of the heat map is 365 rows.
+			dailyTotals: 'day',
 			itemTotals: 'itemId, [bankId+section], lastAt',
 			codeTotals: 'code',
 			flags: 'itemId, at'

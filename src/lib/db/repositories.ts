@@ -402,6 +402,13 @@ export function statsRepo(db: CodeDrillDb) {
 		async dayRun(): Promise<DayRun | undefined> {
 			return (await db.settings.get(DAY_RUN_KEY))?.value as DayRun | undefined;
 		},
+		/**
+		 * Day totals over every section from local day `fromDay` on: one row a day (bank and
+		 * section `*`), for figures that do not split by section (heat map, pace, mistakes).
+		 */
+		dailyFrom(fromDay: number): Promise<DayTotal[]> {
+			return db.dailyTotals.where(':id').aboveOrEqual(Math.max(0, fromDay)).toArray();
+		},
 		/** Each section's all-time sums: one row per section ever answered. */
 		sections(): Promise<DayTotal[]> {
 			return db.dayTotals.where('day').equals(ALL_TIME).toArray();

@@ -45,6 +45,7 @@ async function dump(db: CodeDrillDb) {
 	const s = statsRepo(db);
 	return {
 		days: (await s.daysFrom(0)).sort((a, b) => a.key.localeCompare(b.key)),
+		daily: await s.dailyFrom(0),
 		items: (await s.items()).sort((a, b) => a.itemId.localeCompare(b.itemId)),
 		codes: (await s.codes()).sort((a, b) => a.code.localeCompare(b.code)),
 		examples: await s.mistakeExamples()

@@ -70,6 +70,10 @@ function emptyDay(day: number, a: Attempt): DayTotal {
 	};
 }
 
+function emptyDaily(day: number): DayTotal {
+	return emptyDay(day, { bankId: EVERY_SECTION, section: EVERY_SECTION } as Attempt);
+}
+
 /** Adds (`sign` 1) or takes away (-1) one attempt from its day row. Pure apart from `row`. */
 export function foldDay(row: DayTotal, a: Attempt, sign: 1 | -1): DayTotal {
 	row.attempts += sign;
@@ -133,13 +137,23 @@ export function foldCode(
 export interface TotalsTables {
 	attempts: Table<AttemptRecord, number>;
 	dayTotals: Table<DayTotal, string>;
+	dailyTotals: Table<DayTotal, number>;
 	itemTotals: Table<ItemTotal, string>;
 	codeTotals: Table<CodeTotal, string>;
 	settings: Table<{ key: string; value: unknown }, string>;
 }
 
 /** The table names a transaction that writes attempts must also hold. */
-export const TOTALS_TABLES = ['dayTotals', 'itemTotals', 'codeTotals', 'settings'] as const;
+export const TOTALS_TABLES = [
+	'dayTotals',
+	'dailyTotals',
+	'itemTotals',
+	'codeTotals',
+	'settings'
+] as const;
+
+/** The bank and section of a `dailyTotals` row, which sums every section of its day. */
+export const EVERY_SECTION = '*';
 
 /**
  * The latest run of consecutive local days with answers (every day from `start` to `last` has
@@ -174,6 +188,7 @@ export function latestRun(days: Iterable<number>): DayRun | undefined {
 /** Totals being summed in memory: the rows met so far, by key. */
 interface Fold {
 	days: Map<string, DayTotal>;
+	daily: Map<number, DayTotal>;
 	items: Map<string, ItemTotal | undefined>;
 	codes: Map<string, CodeTotal | undefined>;
 	examples: Partial<Record<MistakeKind, MistakeExample>>;
@@ -184,6 +199,7 @@ interface Fold {
 function emptyFold(): Fold {
 	return {
 		days: new Map(),
+		daily: new Map(),
 		items: new Map(),
 		codes: new Map(),
 		examples: {},
@@ -201,6 +217,7 @@ function foldInto(f: Fold, attempts: readonly Attempt[], offsetOf: OffsetOf): vo
 			const key = dayKey(day, a.bankId, a.section);
 			f.days.set(key, foldDay(f.days.get(key) ?? emptyDay(day, a), a, 1));
 		}
+		f.daily.set(today, foldDay(f.daily.get(today) ?? emptyDaily(today), a, 1));
 		f.items.set(a.itemId, foldItem(f.items.get(a.itemId), a));
 		for (const [code, got] of Object.entries(a.keyCodes ?? {}))
 			f.codes.set(code, foldCode(f.codes.get(code), code, got, a, 1));
@@ -217,6 +234,7 @@ function foldInto(f: Fold, attempts: readonly Attempt[], offsetOf: OffsetOf): vo
 async function writeFold(t: TotalsTables, f: Fold): Promise<void> {
 	await Promise.all([
 		t.dayTotals.bulkPut([...f.days.values()]),
+		t.dailyTotals.bulkPut([...f.daily.values()]),
 		t.itemTotals.bulkPut([...f.items.values()].filter((r): r is ItemTotal => r !== undefined)),
 		t.codeTotals.bulkPut([...f.codes.values()].filter((r): r is CodeTotal => r !== undefined)),
 		f.examplesChanged
@@ -243,8 +261,10 @@ export async function addToTotals(
 	];
 	const itemIds = [...new Set(attempts.map((a) => a.itemId))];
 	const codeIds = [...new Set(attempts.flatMap((a) => Object.keys(a.keyCodes ?? {})))];
-	const [dayRows, itemRows, codeRows, examples, run] = await Promise.all([
+	const dailyKeys = [...new Set(attempts.map((a) => localDay(a.at, offsetOf(a.at))))];
+	const [dayRows, dailyRows, itemRows, codeRows, examples, run] = await Promise.all([
 		t.dayTotals.bulkGet(dayKeys),
+		t.dailyTotals.bulkGet(dailyKeys),
 		t.itemTotals.bulkGet(itemIds),
 		t.codeTotals.bulkGet(codeIds),
 		t.settings.get(MISTAKE_EXAMPLES_KEY),
@@ -252,6 +272,7 @@ export async function addToTotals(
 	]);
 	const f = emptyFold();
 	dayKeys.forEach((k, n) => dayRows[n] && f.days.set(k, dayRows[n]));
+	dailyKeys.forEach((k, n) => dailyRows[n] && f.daily.set(k, dailyRows[n]));
 	itemIds.forEach((k, n) => f.items.set(k, itemRows[n]));
 	codeIds.forEach((k, n) => f.codes.set(k, codeRows[n]));
 	f.examples = { ...((examples?.value ?? {}) as Fold['examples']) };
@@ -278,6 +299,12 @@ export async function removeFromTotals(
 		foldDay(row, a, -1);
 		if (row.attempts <= 0) await t.dayTotals.delete(key);
 		else await t.dayTotals.put(row);
+	}
+	const daily = await t.dailyTotals.get(today);
+	if (daily) {
+		foldDay(daily, a, -1);
+		if (daily.attempts <= 0) await t.dailyTotals.delete(today);
+		else await t.dailyTotals.put(daily);
 	}
 	// The day lost its last answer: it leaves the run (which keeps its part after the day).
 	const run = (await t.settings.get(DAY_RUN_KEY))?.value as DayRun | undefined;
@@ -311,7 +338,12 @@ export async function rebuildTotals(
 	offsetOf: OffsetOf = localOffset
 ): Promise<void> {
 	const t = tablesOf(tx);
-	await Promise.all([t.dayTotals.clear(), t.itemTotals.clear(), t.codeTotals.clear()]);
+	await Promise.all([
+		t.dayTotals.clear(),
+		t.dailyTotals.clear(),
+		t.itemTotals.clear(),
+		t.codeTotals.clear()
+	]);
 	await t.settings.delete(MISTAKE_EXAMPLES_KEY);
 	await t.settings.delete(DAY_RUN_KEY);
 	const f = emptyFold();
@@ -331,6 +363,7 @@ export function tablesOf(tx: { table(name: string): Table }): TotalsTables {
 	return {
 		attempts: tx.table('attempts'),
 		dayTotals: tx.table('dayTotals'),
+		dailyTotals: tx.table('dailyTotals'),
 		itemTotals: tx.table('itemTotals'),
 		codeTotals: tx.table('codeTotals'),
 		settings: tx.table('settings')

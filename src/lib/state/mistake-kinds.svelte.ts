@@ -32,7 +32,8 @@ export class MistakeKindsData {
 			try {
 				const from = periodStarts('month', this.today, MONTHS)[0] ?? this.today;
 				const [days, examples] = await Promise.all([
-					stats.daysFrom(Math.min(from, this.today - 7 * 8)),
+					// One row a day, over every section: the kinds do not split by section.
+					stats.dailyFrom(Math.min(from, this.today - 7 * 8)),
 					stats.mistakeExamples()
 				]);
 				this.days = days;

@@ -28,7 +28,8 @@ import {
 	type SectionKey,
 	type SectionWeeks,
 	type WeakCode,
-	type WeakSection
+	type WeakSection,
+	WEAK_WINDOW_DAYS
 } from '$lib/stats/charts';
 import { catalog } from './catalog.svelte';
 import { storage } from './storage.svelte';
@@ -71,11 +72,13 @@ export class StatsState {
 		}
 		try {
 			const today = localDay(now, offset);
-			// One read of the day totals covers the heat map's year, which holds every other window.
-			const from = Math.min(today - HEAT_DAYS + 1, weekOf(today) - 7 * (ACCURACY_WEEKS - 1));
+			// Per-section rows only for the windows that split by section (12 weeks of accuracy, the
+			// weakest sections' 28 days); the year of the heat map and the pace is one row a day.
+			const from = Math.min(today - WEAK_WINDOW_DAYS + 1, weekOf(today) - 7 * (ACCURACY_WEEKS - 1));
 			const end = forecastEnd(now, offset);
-			const [days, dues, overdue, exams, codes, stored] = await Promise.all([
+			const [days, daily, dues, overdue, exams, codes, stored] = await Promise.all([
 				storage.stats.daysFrom(from),
+				storage.stats.dailyFrom(today - HEAT_DAYS + 1),
 				storage.stats.dueBetween(now, end),
 				storage.stats.dueBefore(now),
 				storage.exams.history(),
@@ -87,11 +90,11 @@ export class StatsState {
 			this.view = {
 				now,
 				offset,
-				empty: days.length === 0 && scores.all.length === 0,
+				empty: daily.length === 0 && scores.all.length === 0,
 				accuracy: accuracyByWeek(days, now, offset),
-				heat: heatMap(days, now, offset),
+				heat: heatMap(daily, now, offset),
 				forecast: forecast(dues, overdue, now, offset),
-				pace: paceShare(days, paceSeconds(preset.minutes, preset.items)),
+				pace: paceShare(daily, paceSeconds(preset.minutes, preset.items)),
 				target: {
 					id: preset.id,
 					title: preset.title,

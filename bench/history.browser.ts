@@ -162,7 +162,7 @@ export async function probe(): Promise<Record<string, number>> {
 	const today = Math.floor(now / DAY);
 	const steps: [string, () => Promise<unknown>][] = [
 		['sections', () => statsRepo(db).sections()],
-		['activeDays', () => statsRepo(db).activeDays(today - 119, today)],
+		['streak run', () => statsRepo(db).dayRun()],
 		['itemsSeen', () => statsRepo(db).itemsSeen()],
 		['recent 8', () => attemptsRepo(db).recent(8)],
 		['open exam', () => examsRepo(db).inProgress()],

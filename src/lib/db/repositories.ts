@@ -413,15 +413,6 @@ export function statsRepo(db: CodeDrillDb) {
 		sections(): Promise<DayTotal[]> {
 			return db.dayTotals.where('day').equals(ALL_TIME).toArray();
 		},
-		/**
-		 * The days in [from, to] with at least one answer (a day with answers in three sections
-		 * appears three times). The primary keys of the `day` range (`day|bank|section`), read
-		 * with one getAllKeys, are several times cheaper than a cursor over the index keys.
-		 */
-		async activeDays(from: number, to: number): Promise<number[]> {
-			const keys = await db.dayTotals.where('day').between(from, to, true, true).primaryKeys();
-			return keys.map((k) => Number.parseInt(k, 10));
-		},
 		/** One row per item ever answered: bounded by the banks, not the history. */
 		items(): Promise<ItemTotal[]> {
 			return db.itemTotals.toArray();

@@ -64,22 +64,8 @@ export class DrillState {
 				throw new Error(storage.error?.message ?? 'Storage is not available.');
 			}
 			// The index, not the banks: the drill fetches the text of the items it shows only.
-			const [index] = await Promise.all([catalog.index(), catalog.loadSummaries()]);
-			const settings = srsSettings(await storage.settings.get('srs', undefined));
-			this.#engine = new DrillEngine({
-				drill: storage.drill,
-				attempts: storage.attempts,
-				items: index.entries.map((i) => ({
-					itemId: i.id,
-					bankId: i.bankId,
-					section: i.section,
-					type: i.type,
-					exams: i.exams
-				})),
-				settings,
-				clock: this.clock,
-				offset: timezoneOffset
-			});
+			const [engine] = await Promise.all([appDrillEngine(this.clock), catalog.loadSummaries()]);
+			this.#engine = engine;
 			await this.#engine.open();
 			await this.#present();
 		} catch (e) {
@@ -229,4 +215,32 @@ export class DrillState {
 		const bank = catalog.summaries?.find((b) => b.id === item.bankId);
 		return bank?.sections.find((s) => s.id === item.section)?.title ?? item.section;
 	}
+}
+
+/**
+ * The drill engine over the shipped item index and the stored settings: the drill page and the
+ * home page's counts open the same one, so the counts are the drill's. Not yet opened.
+ */
+export async function appDrillEngine(clock: () => number = Date.now): Promise<DrillEngine> {
+	if (!storage.drill || !storage.attempts || !storage.settings)
+		throw new Error(storage.error?.message ?? 'Storage is not available.');
+	// The index, not the banks: the drill fetches the text of the items it shows only.
+	const [index, stored] = await Promise.all([
+		catalog.index(),
+		storage.settings.get('srs', undefined)
+	]);
+	return new DrillEngine({
+		drill: storage.drill,
+		attempts: storage.attempts,
+		items: index.entries.map((i) => ({
+			itemId: i.id,
+			bankId: i.bankId,
+			section: i.section,
+			type: i.type,
+			exams: i.exams
+		})),
+		settings: srsSettings(stored),
+		clock,
+		offset: timezoneOffset
+	});
 }

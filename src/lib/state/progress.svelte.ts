@@ -8,11 +8,10 @@ import { itemTitle } from '$lib/content/item-title';
 import { isOpen, type PracticeRun } from '$lib/content/practice-run';
 import { localDay } from '$lib/db/totals';
 import type { PileCounts } from '$lib/srs/session';
-import { srsSettings } from '$lib/srs/settings';
 import { streakOfRun, summarize, type Summary } from '$lib/stats/summary';
 import { timezoneOffset } from '$lib/format';
 import { catalog } from './catalog.svelte';
-import { DrillEngine } from './drill-engine';
+import { appDrillEngine } from './drill.svelte';
 import { storage } from './storage.svelte';
 
 /** How many answers the home page lists. */
@@ -95,24 +94,7 @@ export class Progress {
 	 */
 	async #drillCounts(): Promise<PileCounts | undefined> {
 		if (!storage.drill || !storage.attempts || !storage.settings) return undefined;
-		const [index, stored] = await Promise.all([
-			catalog.index(),
-			storage.settings.get('srs', undefined)
-		]);
-		const engine = new DrillEngine({
-			drill: storage.drill,
-			attempts: storage.attempts,
-			items: index.entries.map((i) => ({
-				itemId: i.id,
-				bankId: i.bankId,
-				section: i.section,
-				type: i.type,
-				exams: i.exams
-			})),
-			settings: srsSettings(stored),
-			clock: this.clock,
-			offset: timezoneOffset
-		});
+		const engine = await appDrillEngine(this.clock);
 		await engine.open();
 		return engine.counts;
 	}

@@ -152,7 +152,7 @@ export async function naive(): Promise<Record<string, number>> {
 	return { attemptsMs, reviewsMs, rows: all.length + logs.length, correct };
 }
 
-/** Each read the home and stats pages make, timed alone (where their time goes). */
+/** Each read the home page makes, timed alone (where the home page's time goes). */
 export async function probe(): Promise<Record<string, number>> {
 	const db = createDb(DB_NAME);
 	const t = performance.now();
@@ -170,11 +170,6 @@ export async function probe(): Promise<Record<string, number>> {
 		['reviews today', () => drillRepo(db).reviewsOn(today)],
 		['cards due today', () => drillRepo(db).dueBefore(now + DAY)],
 		['known card ids', () => drillRepo(db).knownIds()],
-		['stats: day totals of a year', () => statsRepo(db).daysFrom(today - 364)],
-		['stats: day totals of 60 days', () => statsRepo(db).daysFrom(today - 59)],
-		['stats: exam history', () => examsRepo(db).history()],
-		['stats: every card', () => statsRepo(db).cards()],
-		['stats: every item total', () => statsRepo(db).items()],
 		[
 			'item index fetch+parse',
 			async () => readItemIndex(await (await fetch('/data/items.json')).json())

@@ -138,7 +138,7 @@ export async function historyBench(attempts = 300_000, reviews = 300_000): Promi
 			(await import(`${location.origin}/__bench/history.js`)).probe()
 		);
 		console.log(
-			`  the reads of home and stats, each alone: ${Object.entries(probe)
+			`  the home page's reads, each alone: ${Object.entries(probe)
 				.map(([k, v]) => `${k} ${(v as number).toFixed(0)}`)
 				.join(', ')} ms`
 		);

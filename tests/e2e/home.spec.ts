@@ -1,8 +1,7 @@
 /**
  * The home page as the day's plan, over the seeded 60-day history (./history.ts): the figures are
  * the history's own, readiness and the exam-day card show, the next step is one click, and recent
- * answers carry item titles. Axe in both schemes, with a screenshot of each (the stats page's
- * are taken in stats.spec.ts).
+ * answers carry item titles. Axe in both schemes, with screenshots of home and stats.
  */
 import { expect, test } from '@playwright/test';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
@@ -40,4 +39,14 @@ test('home shows the day plan, progress and readiness from the history', async (
 
 	await page.getByTestId('next-step').click();
 	await expect(page).toHaveURL(/\/drill$/);
+});
+
+test('the stats page with the history passes axe, with a screenshot in each scheme', async ({
+	page
+}) => {
+	await seedHistory(page);
+	await open(page, '/stats');
+	await expect(page.locator('[data-stats-ready]')).toBeVisible();
+	await expect(page.getByTestId('readiness')).toBeVisible();
+	await noViolations(page, 'stats with a 60-day history', { shot: 'stats-history' });
 });

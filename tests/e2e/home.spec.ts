@@ -10,7 +10,9 @@ import { seedHistory } from './history';
 import { localDay } from '../../src/lib/db/totals';
 import { streak } from '../../src/lib/stats/summary';
 
-test.describe.configure({ timeout: AXE_TEST_TIMEOUT });
+// Each test builds or loads the 60-day history, then runs two full-page axe passes with
+// screenshots: 15-20 s alone, up to 50 s beside the second worker on the loaded 2-core machine.
+test.describe.configure({ timeout: 2 * AXE_TEST_TIMEOUT });
 
 test('home shows the day plan, progress and readiness from the history', async ({ page }) => {
 	const h = await seedHistory(page);

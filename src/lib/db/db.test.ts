@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createDb } from './db';
+import { createDb, DB_VERSION } from './db';
 import { MOVED_2026_12 } from '../content/moves';
 import { checkBanks } from '../../../scripts/lib/banks';
 
@@ -72,5 +72,66 @@ describe('database upgrade for the December 2026 bank split', () => {
 		const { banks } = checkBanks();
 		const where = new Map(banks.flatMap((b) => b.items.map((i) => [i.id, [b.id, i.section]])));
 		for (const [id, to] of Object.entries(MOVED_2026_12)) expect(where.get(id), id).toEqual(to);
+	});
+});
+
+describe('database upgrade to version 4', () => {
+	it('keeps every table and record of version 3, and adds an empty reports table', async () => {
+		const indexedDB = new IDBFactory();
+		const old = new Dexie('v3', { indexedDB, IDBKeyRange });
+		old.version(1).stores({
+			attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
+			cards: 'itemId, due, section, bankId',
+			reviews: '++id, itemId, reviewedAt, day',
+			exams: 'id, startedAt, submittedAt',
+			banks: 'id',
+			settings: 'key'
+		});
+		old.version(2).stores({});
+		old.version(3).stores({
+			exams: 'id, startedAt, submittedAt, openSince',
+			dayTotals: 'key, day',
+			dailyTotals: 'day',
+			itemTotals: 'itemId, [bankId+section], lastAt',
+			codeTotals: 'code',
+			flags: 'itemId, at'
+		});
+		// One record in every table of version 3, in the shapes the app writes.
+		const rows: Record<string, object[]> = {
+			attempts: [
+				{ itemId: 'a', bankId: 'cpc', section: 'em', mode: 'drill', sessionId: 's', at: 1 }
+			],
+			cards: [{ itemId: 'a', bankId: 'cpc', section: 'em', due: 5, state: 2 }],
+			reviews: [{ itemId: 'a', rating: 3, state: 0, reviewedAt: 1, day: 0, before: null }],
+			exams: [{ id: 'e', preset: 'CPC', itemIds: ['a'], startedAt: 1, openSince: 1 }],
+			banks: [{ id: 'mine', title: 'Mine', importedAt: 1, data: { items: [] } }],
+			settings: [{ key: 'srs', value: { newPerDay: 7 } }],
+			dayTotals: [{ key: '0|cpc|em', day: 0, answers: 1 }],
+			dailyTotals: [{ day: 0, answers: 1 }],
+			itemTotals: [{ itemId: 'a', bankId: 'cpc', section: 'em', lastAt: 1 }],
+			codeTotals: [{ code: 'J18.9', answers: 1 }],
+			flags: [{ itemId: 'a', bankId: 'cpc', section: 'em', at: 1 }]
+		};
+		for (const [table, list] of Object.entries(rows)) await old.table(table).bulkAdd(list);
+		const before: Record<string, unknown[]> = {};
+		for (const table of Object.keys(rows)) before[table] = await old.table(table).toArray();
+		old.close();
+
+		const db = createDb('v3', { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(db.verno).toBe(DB_VERSION);
+		for (const table of Object.keys(rows))
+			expect(await db.table(table).toArray(), table).toEqual(before[table]);
+		expect(await db.reports.count()).toBe(0);
+		await db.reports.add({
+			id: 'r1',
+			itemId: 'a',
+			bankId: 'cpc',
+			kind: 'key',
+			text: 'B, not A',
+			at: 2
+		});
+		expect(await db.reports.where('itemId').equals('a').count()).toBe(1);
+		db.close();
 	});
 });

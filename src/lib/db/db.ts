@@ -118,6 +118,28 @@ export interface BankRecord {
 	data: unknown;
 }
 
+/** What the learner thinks is wrong with an item. */
+export const REPORT_KINDS = ['key', 'rationale', 'code', 'wording', 'other'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/**
+ * A learner's report of a problem with an item (version 4): kept, listed in Settings, exported
+ * for the bank's author. An open report (no `closedAt`) marks the item as disputed.
+ */
+export interface ReportRecord {
+	/** Random, so reports written on two laptops merge without clashing. */
+	id: string;
+	itemId: string;
+	bankId: string;
+	/** The item's version as the learner saw it, so the author knows which text was meant. */
+	itemVersion?: string;
+	kind: ReportKind;
+	text: string;
+	at: number;
+	/** Set when the learner closes the report (fixed in a later build, or withdrawn). */
+	closedAt?: number;
+}
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
@@ -135,6 +157,7 @@ export type CodeDrillDb = Dexie & {
 	itemTotals: EntityTable<ItemTotal, 'itemId'>;
 	codeTotals: EntityTable<CodeTotal, 'code'>;
 	flags: EntityTable<FlagRecord, 'itemId'>;
+	reports: EntityTable<ReportRecord, 'id'>;
 };
 
 export const DB_NAME = 'codedrill';
@@ -185,8 +208,13 @@ export function createDb(
 					if (e.submittedAt === undefined && e.abandonedAt === undefined) e.openSince = e.startedAt;
 				});
 		});
+	// Version 4 adds the learner's reports of problems with items; nothing else changes.
+	db.version(4).stores({ reports: 'id, itemId, at' });
 	return db;
 }
+
+/** The schema version `createDb` opens; backups record it. */
+export const DB_VERSION = 4;
 
 /**
  * Points the attempts and cards of moved items at their new bank and section. Reads only the

@@ -125,3 +125,27 @@ export async function countAll(db: CodeDrillDb): Promise<AllCounts> {
 export async function resetAll(db: CodeDrillDb): Promise<void> {
 	await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
 }
+
+/** An imported bank as the reset list names it (its items stay out of memory). */
+export interface ImportedBank {
+	id: string;
+	title: string;
+}
+
+/** The reset's reads and writes, as the UI reaches them through `storage.reset`. */
+export function resetRepo(db: CodeDrillDb, offsetOf: OffsetOf = localOffset) {
+	return {
+		countBank: (bankId: string) => countBank(db, bankId),
+		resetBank: (bankId: string) => resetBank(db, bankId, offsetOf),
+		countAll: () => countAll(db),
+		resetAll: () => resetAll(db),
+		/** The learner's imported banks; a handful, read one at a time so no two are held at once. */
+		async importedBanks(): Promise<ImportedBank[]> {
+			const out: ImportedBank[] = [];
+			await db.banks.each((b) => out.push({ id: b.id, title: b.title }));
+			return out;
+		}
+	};
+}
+
+export type ResetRepo = ReturnType<typeof resetRepo>;

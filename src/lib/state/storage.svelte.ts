@@ -21,6 +21,8 @@ import {
 	type PracticeRepo,
 	type SettingsRepo
 } from '$lib/db/repositories';
+import { reportsRepo, type ReportsRepo } from '$lib/db/reports';
+import { resetRepo, type ResetRepo } from '$lib/db/reset';
 
 export class StorageState {
 	/**
@@ -115,6 +117,14 @@ export class StorageState {
 
 	get settings(): SettingsRepo | undefined {
 		return this.#db && settingsRepo(this.#db);
+	}
+
+	get reports(): ReportsRepo | undefined {
+		return this.#db && reportsRepo(this.#db);
+	}
+
+	get reset(): ResetRepo | undefined {
+		return this.#db && resetRepo(this.#db);
 	}
 
 	#askedPersistence = false;

@@ -23,15 +23,12 @@ function report(o: Partial<ReportRecord>): ReportRecord {
 	};
 }
 
-const items = new Map<string, ReportedItem>([
+const items: Record<string, ReportedItem> = Object.fromEntries([
 	['cpc-em-0001', { title: 'Office visit, moderate MDM', file: 'cpc/em/0001.md', version: 'v1' }],
 	['cpc-em-0002', { title: 'New patient visit', file: 'cpc/em/0002.md', version: 'v9' }],
 	['dx-0001', { title: 'Type 2 diabetes', file: 'diagnosis/0001.md', version: 'd1' }]
 ]);
-const banks = new Map([
-	['cpc', 'CPC practice'],
-	['diagnosis', 'Diagnosis coding']
-]);
+const banks = { cpc: 'CPC practice', diagnosis: 'Diagnosis coding' };
 
 describe('reports export', () => {
 	it('groups by bank (title order) then item, with file, version and each report', () => {

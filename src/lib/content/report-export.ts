@@ -72,8 +72,8 @@ function reportLines(r: ReportRecord, n: number, item: ReportedItem | undefined)
  */
 export function reportsMarkdown(
 	reports: readonly ReportRecord[],
-	items: ReadonlyMap<string, ReportedItem>,
-	bankTitles: ReadonlyMap<string, string>,
+	items: Readonly<Record<string, ReportedItem>>,
+	bankTitles: Readonly<Record<string, string>>,
 	now: number
 ): string {
 	const open = reports.filter((r) => r.closedAt === undefined).length;
@@ -91,7 +91,7 @@ export function reportsMarkdown(
 			`on ${plural(itemCount, 'item')} in ${plural(byBank.size, 'bank')}.`
 	];
 	if (reports.length === 0) out.push('', 'No problems have been reported.');
-	const title = (id: string) => bankTitles.get(id) ?? id;
+	const title = (id: string) => (Object.hasOwn(bankTitles, id) ? bankTitles[id]! : id);
 	const banks = [...byBank.keys()].sort(
 		(a, b) => title(a).localeCompare(title(b)) || a.localeCompare(b)
 	);
@@ -99,7 +99,7 @@ export function reportsMarkdown(
 		out.push('', `## ${title(bankId)} (${code(bankId)})`);
 		const bank = byBank.get(bankId)!;
 		for (const itemId of [...bank.keys()].sort()) {
-			const item = items.get(itemId);
+			const item = Object.hasOwn(items, itemId) ? items[itemId] : undefined;
 			out.push('', `### ${code(itemId)}${item ? `: ${item.title}` : ''}`, '');
 			if (item) out.push(`- File: ${code(item.file)}`, `- Version now: ${code(item.version)}`);
 			else out.push('- No longer in the question banks (dropped or renamed since the report).');

@@ -3,6 +3,7 @@
  * reports (the "Disputed" line), every report for Settings, and the export file. One instance,
  * so saving a report on an item updates its header and the Settings list alike.
  */
+import { SvelteMap } from 'svelte/reactivity';
 import type { ReportRecord } from '$lib/db/db';
 import { ReportError, type NewReport } from '$lib/db/reports';
 import { itemTitle } from '$lib/content/item-title';
@@ -18,7 +19,7 @@ export class ReportsState {
 	/** Every report, newest first, once Settings asked for them. */
 	all = $state<ReportRecord[] | undefined>(undefined);
 	/** The reported items the banks still hold, for titles and links in the Settings list. */
-	items = $state<ReadonlyMap<string, Item>>(new Map());
+	readonly items = new SvelteMap<string, Item>();
 	/** Shown in Settings when reading or changing the list failed. */
 	problem = $state<string | undefined>(undefined);
 
@@ -53,7 +54,7 @@ export class ReportsState {
 			);
 			this.#open[item.id] = [r, ...(this.#open[item.id] ?? [])];
 			if (this.all) this.all = [r, ...this.all];
-			if (!this.items.has(item.id)) this.items = new Map([...this.items, [item.id, item]]);
+			this.items.set(item.id, item);
 			return undefined;
 		} catch (e) {
 			if (e instanceof ReportError) return e.message;
@@ -71,8 +72,10 @@ export class ReportsState {
 		}
 		try {
 			const all = await storage.reports.all();
-			const ids = [...new Set(all.map((r) => r.itemId))];
-			this.items = ids.length ? await catalog.itemsByIds(ids) : new Map();
+			const ids = all.map((r) => r.itemId).filter((id, i, a) => a.indexOf(id) === i);
+			const found = ids.length ? await catalog.itemsByIds(ids) : undefined;
+			this.items.clear();
+			for (const [id, item] of found ?? []) this.items.set(id, item);
 			this.all = all;
 		} catch (e) {
 			this.problem = `Your reports could not be read (${e instanceof Error ? e.message : String(e)}).`;
@@ -116,10 +119,10 @@ export class ReportsState {
 	async exportFile(): Promise<{ name: string; text: string }> {
 		const all = this.all ?? [];
 		await catalog.loadSummaries();
-		const titles = new Map((catalog.summaries ?? []).map((b) => [b.id, b.title]));
-		const reported = new Map<string, ReportedItem>();
+		const titles = Object.fromEntries((catalog.summaries ?? []).map((b) => [b.id, b.title]));
+		const reported: Record<string, ReportedItem> = {};
 		for (const [id, item] of this.items)
-			reported.set(id, { title: itemTitle(item), file: item.file, version: itemVersion(item) });
+			reported[id] = { title: itemTitle(item), file: item.file, version: itemVersion(item) };
 		const now = this.clock();
 		return { name: exportFileName(now), text: reportsMarkdown(all, reported, titles, now) };
 	}
@@ -128,7 +131,7 @@ export class ReportsState {
 	reset(): void {
 		this.#open = {};
 		this.all = undefined;
-		this.items = new Map();
+		this.items.clear();
 		this.problem = undefined;
 	}
 }

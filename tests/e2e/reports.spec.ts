@@ -18,7 +18,7 @@ const CPC = 'Professional coding (CPC, COC)';
 async function phoneShot(page: Page, name: string) {
 	const size = page.viewportSize();
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
+	await page.screenshot({ path: `test-results/screenshots/${name}-phone.png` });
 	if (size) await page.setViewportSize(size);
 }
 
@@ -58,6 +58,9 @@ test('report an item with the keyboard, see it disputed, export it, then reset i
 	await page.keyboard.press('Enter');
 	await expect(dialog.getByRole('alert')).toHaveText('Write a short explanation of what is wrong.');
 	await text.focus();
+	await page.keyboard.type('T');
+	await expect(dialog.getByRole('alert')).toBeHidden();
+	await page.keyboard.press('Backspace');
 	await page.keyboard.type('The note supports a different answer.');
 	await expect(dialog.getByText('37 / 1000 characters')).toBeVisible();
 	await noViolations(page, 'the report dialog', { include: 'dialog[open]', fullPage: false });
@@ -75,6 +78,9 @@ test('report an item with the keyboard, see it disputed, export it, then reset i
 		'href',
 		'/settings#reports'
 	);
+	await page.locator('article[data-item-id]').screenshot({
+		path: 'test-results/screenshots/report-disputed-desktop.png'
+	});
 	// Esc closes it without saving anything.
 	await page.keyboard.press('r');
 	await expect(dialog).toBeVisible();
@@ -85,6 +91,12 @@ test('report an item with the keyboard, see it disputed, export it, then reset i
 	// An answer in another bank, which the reset must leave alone.
 	await open(page, '/practice/run?bank=foundations&section=mixed');
 	await answerWithKeyboard(page);
+
+	// The item's own page says so too, beside its report button.
+	await open(page, `/item?id=${itemId}`);
+	await expect(page.getByTestId('disputed')).toContainText('you reported: the answer key');
+	await expect(page.getByRole('button', { name: /Report a problem/ })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/report-item-page-desktop.png' });
 
 	// Settings lists the report and exports it for the author.
 	await open(page, '/settings#reports');
@@ -108,7 +120,11 @@ test('report an item with the keyboard, see it disputed, export it, then reset i
 		include: '#reports, #reset',
 		shot: 'settings-reports'
 	});
-	await phoneShot(page, 'settings-reports');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.locator('#reports').screenshot({
+		path: 'test-results/screenshots/settings-reports-phone.png'
+	});
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	// Reset the CPC bank: the confirmation names what goes, with counts; keyboard to confirm.
 	await page.getByLabel('Bank', { exact: true }).selectOption('cpc');
@@ -121,6 +137,7 @@ test('report an item with the keyboard, see it disputed, export it, then reset i
 		)
 	);
 	await noViolations(page, 'the reset confirmation', { include: 'dialog[open]', fullPage: false });
+	await page.screenshot({ path: 'test-results/screenshots/reset-confirm-desktop.png' });
 	await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');

@@ -2,8 +2,8 @@
  * A learner's last 60 days, for e2e tests and screenshots of the pages that read history (stats,
  * home, readiness). Deterministic: the same seed, `HISTORY_NOW` and time zone give the same rows.
  *
- *   const history = await seedHistory(page); // pins the clock, writes the database, reloads
- *   await open(page, '/stats');
+ *   const history = await seedHistory(page); // pins the clock, writes the database
+ *   await open(page, '/stats'); // the fresh load that reads it
  *
  * Built in Node from the real item index (the served `/data/items.json` and item bodies) with the
  * app's own code: drill answers go through the scheduler (`srs/scheduler.ts` `review`), every
@@ -149,7 +149,9 @@ export async function buildHistory(request: APIRequestContext, timeZone: string)
 	for (const e of ix.entries) {
 		if (!BANKS.includes(e.bankId)) continue;
 		const k = `${e.bankId}/${e.section}`;
-		bySection.set(k, [...(bySection.get(k) ?? []), e]);
+		const list = bySection.get(k);
+		if (list) list.push(e);
+		else bySection.set(k, [e]);
 	}
 	const sections = BANKS.flatMap((b) =>
 		[...bySection.keys()]
@@ -158,6 +160,7 @@ export async function buildHistory(request: APIRequestContext, timeZone: string)
 	);
 	const weakSection = sections[SECTIONS_PER_BANK + 1]!;
 	const pool = sections.flatMap((k) => bySection.get(k)!);
+	const poolById = new Map(pool.map((e) => [e.id, e]));
 	const files = filesHolding(
 		ix,
 		pool.map((e) => e.id)
@@ -233,7 +236,7 @@ export async function buildHistory(request: APIRequestContext, timeZone: string)
 			const fresh = newOrder.filter((e) => !cards.has(e.id)).slice(0, 6 + Math.floor(next() * 8));
 			const order = [...due.slice(0, 60), ...fresh.map((e) => e.id)];
 			for (const id of order) {
-				const e = pool.find((x) => x.id === id)!;
+				const e = poolById.get(id)!;
 				const attempt = attemptOf(e, 'drill', `drill-${day}`, at, d);
 				const before = cards.get(id) ?? null;
 				const rating =
@@ -359,9 +362,10 @@ export async function buildHistory(request: APIRequestContext, timeZone: string)
 const built = new Map<string, Promise<History>>();
 
 /**
- * Pins the page's clock at `HISTORY_NOW`, opens the app once (so it creates the version 3
- * database), replaces every table's rows with the history's, and reloads. Resolves with the
- * history, so a test can compare what a page shows with the rows behind it.
+ * Pins the page's clock at `HISTORY_NOW`, opens the app once (so it creates its database) and
+ * replaces every table's rows with the history's. The caller then opens the page it checks (no
+ * reload here: that open is the fresh load which reads the rows). Resolves with the history, so
+ * a test can compare what a page shows with the rows behind it.
  */
 export async function seedHistory(page: Page): Promise<History> {
 	await page.clock.setFixedTime(HISTORY_NOW);
@@ -397,7 +401,5 @@ export async function seedHistory(page: Page): Promise<History> {
 		});
 		db.close();
 	}, history.tables);
-	await page.reload();
-	await page.waitForSelector('body[data-hydrated="true"]');
 	return history;
 }

@@ -97,17 +97,18 @@ const id = v.pipe(
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
 	v.pipe(v.array(item), v.maxLength(max, `has more than ${max} entries`));
 
-const dict = <T extends v.GenericSchema>(value: T, max = CAPS.items) =>
+const dict = <T extends v.GenericSchema>(value: T, max: number = CAPS.items) =>
 	v.pipe(v.record(name, value), v.maxEntries(max, `has more than ${max} entries`));
 
 /**
  * A free-form JSON value (a response, a setting, an exam's preset): any shape, but no deeper than
  * `CAPS.depth`, no string longer than `CAPS.text`, no more than `CAPS.nodes` parts.
  */
-export const freeJson = v.check<unknown, string>(
-	(value) => jsonWithinCaps(value),
-	`is too large or too deeply nested (at most ${CAPS.depth} levels and ${CAPS.text}-character strings)`
-);
+export const freeJson = <T = unknown>() =>
+	v.check<T, string>(
+		(value) => jsonWithinCaps(value),
+		`is too large or too deeply nested (at most ${CAPS.depth} levels and ${CAPS.text}-character strings)`
+	);
 
 function jsonWithinCaps(value: unknown): boolean {
 	let nodes = 0;
@@ -121,7 +122,7 @@ function jsonWithinCaps(value: unknown): boolean {
 	return walk(value, 0);
 }
 
-const json = v.pipe(v.unknown(), freeJson);
+const json = v.pipe(v.unknown(), freeJson());
 
 function card(now: number) {
 	return v.strictObject({
@@ -245,7 +246,7 @@ function bank(now: number) {
 				title: text(CAPS.name),
 				items: list(bankItem, CAPS.items)
 			}),
-			freeJson
+			freeJson()
 		)
 	});
 }

@@ -32,7 +32,9 @@ async function inPages<T>(table: Table<T>, each: (rows: T[]) => void): Promise<v
 	while (page.length > 0) {
 		each(page);
 		if (page.length < PAGE) break;
-		const last = table.schema.primKey.extractKey!(page[page.length - 1]);
+		// Every backed-up table has a single-field primary key (`id`, `itemId` or `key`).
+		const keyPath = table.schema.primKey.keyPath as string;
+		const last = (page[page.length - 1] as Record<string, unknown>)[keyPath] as string | number;
 		page = await table.where(':id').above(last).limit(PAGE).toArray();
 	}
 }

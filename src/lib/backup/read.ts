@@ -1,5 +1,5 @@
 /**
- * A chosen file to text: gzip is recognised by its magic bytes (so a plain `.json` imports too)
+ * A chosen file to text: gzip is recognized by its magic bytes (so a plain `.json` imports too)
  * and decompressed with the platform's DecompressionStream; the size is counted while reading,
  * so an oversized file (or a small gzip that expands enormously) is refused before it is all in
  * memory, let alone parsed.

@@ -60,6 +60,7 @@ export const reviewKey = (r: ReviewRecord): string =>
 	`${r.itemId}\u0000${r.reviewedAt}\u0000${r.rating}`;
 
 const byId = (a: { id?: number }, b: { id?: number }) => (a.id ?? 0) - (b.id ?? 0);
+const byTime = (a: ReviewRecord, b: ReviewRecord) => a.reviewedAt - b.reviewedAt || byId(a, b);
 
 /** Further along: closed over open; then more exam time used; then more answers. */
 function furtherAlong(local: ExamRecord, incoming: ExamRecord): ExamRecord {
@@ -82,12 +83,15 @@ export function replay(
 	meta: CardMeta,
 	srs: SrsSettings,
 	kind: CardKind,
-	offsetOf: (at: number) => number
+	offsetOf: (at: number) => number,
+	/** Replay from review `from` (in time order) on, the card before it being `card`. */
+	start: { from: number; card: CardRecord | null } = { from: 0, card: null }
 ): { card: CardRecord | null; log: ReviewRecord[] } {
 	const f = makeFsrs(srs, kind);
-	let card: CardRecord | null = null;
-	const out: ReviewRecord[] = [];
-	for (const r of [...log].sort((a, b) => a.reviewedAt - b.reviewedAt || byId(a, b))) {
+	let card = start.card;
+	const sorted = [...log].sort(byTime);
+	const out = sorted.slice(0, start.from);
+	for (const r of sorted.slice(start.from)) {
 		const next = review(f, card, meta, r.rating as Grade, r.reviewedAt, r.day);
 		out.push({
 			...r,
@@ -138,6 +142,8 @@ export function mergeTables(
 	const reviews = [...local.reviews].sort(byId);
 	const localReview = new Set(reviews.map(reviewKey));
 	let nextReview = reviews.reduce((m, r) => Math.max(m, r.id ?? 0), 0);
+	// Local reviews keep their ids; every added one is numbered above this.
+	const localMax = nextReview;
 	const gained = new Set<string>();
 	for (const r of [...incoming.reviews].sort(byId)) {
 		const key = reviewKey(r);
@@ -162,9 +168,14 @@ export function mergeTables(
 		typeFromAttempts.set(a.itemId, a.itemType);
 		metaFromAttempts.set(a.itemId, { itemId: a.itemId, bankId: a.bankId, section: a.section });
 	}
+	const localCards = new Map(local.cards.map((c) => [c.itemId, c]));
 	const logOf = new Map<string, ReviewRecord[]>();
-	for (const r of reviews)
-		if (gained.has(r.itemId)) logOf.set(r.itemId, [...(logOf.get(r.itemId) ?? []), r]);
+	for (const r of reviews) {
+		if (!gained.has(r.itemId)) continue;
+		const log = logOf.get(r.itemId);
+		if (log) log.push(r);
+		else logOf.set(r.itemId, [r]);
+	}
 	const rebuilt = new Map<number, ReviewRecord>();
 	for (const [itemId, log] of logOf) {
 		const had = cards.get(itemId);
@@ -172,7 +183,27 @@ export function mergeTables(
 			? { itemId, bankId: had.bankId, section: had.section }
 			: (metaFromAttempts.get(itemId) ?? { itemId, bankId: 'unknown', section: 'unknown' });
 		const type = typeOf(itemId) ?? typeFromAttempts.get(itemId) ?? 'single-best-answer';
-		const out = replay(log, meta, srs, cardKind(type), offsetOf);
+		// The part of the log before the first added review is the local log unchanged, so it is
+		// not replayed: the card before that review is the local one's `before` (or the local
+		// card, when every added review comes after the local ones). Two years of reviews on an
+		// item are not replayed for yesterday's answer from the other laptop.
+		const sorted = log.sort(byTime);
+		const ours = sorted.filter((r) => r.id! <= localMax);
+		const from = sorted.findIndex((r) => r.id! > localMax);
+		const localCard = localCards.get(itemId);
+		const start =
+			from > 0 && from < ours.length
+				? { from, card: ours[from]!.before }
+				: from > 0 && from === ours.length && localCard
+					? { from, card: localCard }
+					: { from: 0, card: null };
+		let out: ReturnType<typeof replay>;
+		try {
+			out = replay(sorted, meta, srs, cardKind(type), offsetOf, start);
+		} catch {
+			// A local snapshot the scheduler refuses (written by an older build): replay it all.
+			out = replay(sorted, meta, srs, cardKind(type), offsetOf);
+		}
 		if (out.card) cards.set(itemId, out.card);
 		for (const r of out.log) rebuilt.set(r.id!, r);
 	}

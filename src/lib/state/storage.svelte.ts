@@ -5,6 +5,7 @@
  */
 import { createDb, watchOtherTabs, watchWrites, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
+import { backupRepo, type BackupRepo } from '$lib/db/backup';
 import {
 	attemptsRepo,
 	drillRepo,
@@ -113,6 +114,10 @@ export class StorageState {
 
 	get practice(): PracticeRepo | undefined {
 		return this.#db && practiceRepo(this.#db);
+	}
+
+	get backup(): BackupRepo | undefined {
+		return this.#db && backupRepo(this.#db);
 	}
 
 	get settings(): SettingsRepo | undefined {

@@ -178,7 +178,12 @@ describe('checkBankImport', () => {
 	});
 
 	it('refuses a bank without items', async () => {
-		const r = await checkBankImport(entries({ 'my-bank/bank.yaml': MANIFEST }), 'x', validate, NONE);
+		const r = await checkBankImport(
+			entries({ 'my-bank/bank.yaml': MANIFEST }),
+			'x',
+			validate,
+			NONE
+		);
 		expect(r.problems.map(formatProblem)).toEqual([
 			'my-bank/bank.yaml:1: bank "my-bank" has no items: add one .md file per item beside its bank.yaml'
 		]);

@@ -26,7 +26,9 @@ describe('splitRows', () => {
 
 describe('parseCards', () => {
 	it('reads Quizlet term<TAB>definition lines', () => {
-		const r = parseCards('E11.9\tType 2 diabetes without complications\nI10\tEssential hypertension\n');
+		const r = parseCards(
+			'E11.9\tType 2 diabetes without complications\nI10\tEssential hypertension\n'
+		);
 		expect(r.problem).toBeUndefined();
 		expect(r.cards).toEqual([
 			{ line: 1, front: 'E11.9', back: 'Type 2 diabetes without complications', tags: [] },
@@ -55,7 +57,12 @@ describe('parseCards', () => {
 		const r = parseCards(text, 'tab');
 		expect(r.separator).toBe('semicolon');
 		expect(r.cards).toEqual([
-			{ line: 5, front: '<b>CPT</b> 99213', back: 'Office visit; <i>low</i> MDM', tags: ['em', 'office'] },
+			{
+				line: 5,
+				front: '<b>CPT</b> 99213',
+				back: 'Office visit; <i>low</i> MDM',
+				tags: ['em', 'office']
+			},
 			{ line: 6, front: 'two\nlines', back: 'back', tags: [] }
 		]);
 	});

@@ -5,6 +5,7 @@
  */
 import { createDb, watchOtherTabs, watchWrites, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
+import { importedBanksRepo, type ImportedBanksRepo } from '$lib/db/imported-banks';
 import {
 	attemptsRepo,
 	drillRepo,
@@ -115,6 +116,10 @@ export class StorageState {
 
 	get settings(): SettingsRepo | undefined {
 		return this.#db && settingsRepo(this.#db);
+	}
+
+	get importedBanks(): ImportedBanksRepo | undefined {
+		return this.#db && importedBanksRepo(this.#db);
 	}
 
 	#askedPersistence = false;

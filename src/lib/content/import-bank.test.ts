@@ -5,6 +5,7 @@ import {
 	bankSources,
 	checkBankImport,
 	folderEntries,
+	knownIds,
 	unzipBank,
 	type ArchiveEntry,
 	type KnownIds
@@ -186,6 +187,32 @@ describe('checkBankImport', () => {
 		);
 		expect(r.problems.map(formatProblem)).toEqual([
 			'my-bank/bank.yaml:1: bank "my-bank" has no items: add one .md file per item beside its bank.yaml'
+		]);
+	});
+});
+
+describe('knownIds', () => {
+	it('lists shipped and imported banks and items, marking which were imported', () => {
+		const deck = {
+			id: 'my-deck',
+			title: 'Deck',
+			description: '',
+			order: 5000,
+			sections: [],
+			items: [{ id: 'my-deck-0001' }]
+		} as unknown as import('./types').Bank;
+		const k = knownIds(
+			{ entries: [{ id: 'cpc-em-0001', bankId: 'cpc' }] },
+			[{ id: 'cpc', title: 'CPC' }],
+			[deck]
+		);
+		expect([...k.banks]).toEqual([
+			['cpc', { title: 'CPC', imported: false }],
+			['my-deck', { title: 'Deck', imported: true }]
+		]);
+		expect([...k.items]).toEqual([
+			['cpc-em-0001', 'cpc'],
+			['my-deck-0001', 'my-deck']
 		]);
 	});
 });

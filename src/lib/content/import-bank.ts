@@ -235,3 +235,18 @@ export async function checkBankImport(
 	}
 	return { banks: all.length ? [] : result.banks, problems: all };
 }
+
+/** The ids already here: the shipped index's items and banks, and the imported banks. */
+export function knownIds(
+	shipped: { entries: readonly { id: string; bankId: string }[] },
+	shippedBanks: readonly { id: string; title: string }[],
+	imported: readonly Bank[]
+): KnownIds {
+	const banks = new Map<string, { title: string; imported: boolean }>();
+	for (const b of shippedBanks) banks.set(b.id, { title: b.title, imported: false });
+	for (const b of imported) banks.set(b.id, { title: b.title, imported: true });
+	const items = new Map<string, string>();
+	for (const e of shipped.entries) items.set(e.id, e.bankId);
+	for (const b of imported) for (const i of b.items) items.set(i.id, b.id);
+	return { banks, items };
+}

@@ -155,8 +155,11 @@ function cardText(field: string, html: boolean): string {
 	return escapeHtml(t).replace(/\n/g, '  \n');
 }
 
-/** What a field says once HTML is taken away: an Anki field of `<br>` alone is empty. */
-function visibleText(field: string): string {
+/**
+ * What a field says once HTML is taken away: an Anki field of `<br>` alone is empty. Also the
+ * preview's text (shown as text, never as HTML, so the preview runs nothing either).
+ */
+export function visibleText(field: string): string {
 	return field
 		.replace(/<[^>]*>/g, '')
 		.replace(/&nbsp;/g, ' ')

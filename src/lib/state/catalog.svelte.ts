@@ -52,6 +52,11 @@ export class Catalog {
 		this.summaries = [...this.#shipped, ...imported.map(summarize)];
 	}
 
+	/** The imported banks themselves (read once until `refreshImported`). */
+	importedBanks(): Promise<readonly Bank[]> {
+		return this.#store.importedBanks();
+	}
+
 	isImported(bankId: string): boolean {
 		return this.importedIds.includes(bankId);
 	}

@@ -10,10 +10,21 @@ import { getJson, ItemStore } from '$lib/content/item-store';
 import type { Bank, BankSummary, Item } from '$lib/content/types';
 import { storage } from './storage.svelte';
 
+/**
+ * How long the bank list waits for the database before listing the shipped banks alone: an open
+ * that another tab blocks (an older version still open there) must not keep every page's bank
+ * list from showing; the storage banner tells the learner about the block.
+ */
+const OPEN_WAIT_MS = 5_000;
+
 /** The imported banks, or none when the browser keeps no database (a private window). */
 async function readImported(): Promise<Bank[]> {
 	try {
-		if (!(await storage.open()) || !storage.importedBanks) return [];
+		const opened = await Promise.race([
+			storage.open(),
+			new Promise<false>((r) => setTimeout(() => r(false), OPEN_WAIT_MS))
+		]);
+		if (!opened || !storage.importedBanks) return [];
 		return (await storage.importedBanks.all()).map((b) => b.bank);
 	} catch (e) {
 		storage.fail(e);

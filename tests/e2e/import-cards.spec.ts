@@ -11,7 +11,8 @@ import { open, rateFlashcard } from './fixtures';
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
 
 test('a deck imported with the keyboard, practiced, then removed', async ({ page }) => {
-	test.setTimeout(AXE_TEST_TIMEOUT);
+	// Two axe passes (light and dark) and three pages: 36 s beside the other worker.
+	test.setTimeout(2 * AXE_TEST_TIMEOUT);
 	await open(page, '/settings');
 	const file = page.getByLabel('Exported text file');
 	// The file chooser opens from the keyboard; Playwright then hands it the file.

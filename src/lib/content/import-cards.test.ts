@@ -129,5 +129,7 @@ describe('deck names and the bank', () => {
 			['my-cardio-deck-0002', 'flashcard', 'cards', 'cards.txt:2']
 		]);
 		expect(bank.items[0]).toMatchObject({ front: 'a', back: 'b', tags: ['t1'], bankId: bank.id });
+		// Drawn by the drill whatever exam the learner targets.
+		expect(bank.items[0]!.exams).toEqual(['CPC', 'COC', 'CIC', 'CRC', 'CPB', 'CCA', 'CCS', 'CBCS']);
 	});
 });

@@ -10,7 +10,7 @@
  * before any row is read, which a general CSV library would have to be told in a second pass.
  */
 import { LATEST_CODE_SET_YEAR } from '../codebook/codesets.ts';
-import type { Bank, FlashcardItem } from './types.ts';
+import { EXAM_PRESETS, type Bank, type FlashcardItem } from './types.ts';
 
 /** The separators a learner can pick; Anki's header may name any of them. */
 export const SEPARATORS = { tab: '\t', semicolon: ';', comma: ',', pipe: '|' } as const;
@@ -309,7 +309,9 @@ export function cardsBank(cards: readonly CardRow[], deckName: string, file: str
 		id: `${id}-${String(n + 1).padStart(4, '0')}`,
 		bankId: id,
 		type: 'flashcard',
-		exams: [],
+		// The learner's own deck is for the exam they prepare for, whichever it is: the drill
+		// draws cards of the target exam first (others at a quarter of the weight).
+		exams: [...EXAM_PRESETS],
 		section: DECK_SECTION,
 		systems: [],
 		codeSetYear: LATEST_CODE_SET_YEAR,

@@ -47,7 +47,8 @@ async function known(): Promise<KnownIds> {
 async function store(banks: Bank[]): Promise<void> {
 	if (!(await storage.open()) || !storage.importedBanks)
 		throw new Error('This browser is not letting the app store anything (a private window?).');
-	await storage.importedBanks.add(banks, Date.now());
+	// Parsed cards and checked banks sit in $state: IndexedDB cannot clone its proxies.
+	await storage.importedBanks.add($state.snapshot(banks) as Bank[], Date.now());
 	await catalog.refreshImported();
 }
 
@@ -242,7 +243,7 @@ export class BankImport {
 			const k = await known();
 			const clash = this.banks.find((b) => k.banks.has(b.id));
 			if (clash) throw new Error(`a bank with the id "${clash.id}" is already here`);
-			const banks = $state.snapshot(this.banks) as Bank[];
+			const banks = this.banks;
 			await store(banks);
 			this.done = {
 				banks: banks.map((b) => ({ id: b.id, title: b.title, items: b.items.length }))

@@ -222,12 +222,20 @@ export class BankImport {
 
 	async #check(entries: ArchiveEntry[], rootName: string): Promise<void> {
 		this.status = 'checking';
-		const check = await checkBankImport(
-			entries,
-			rootName,
-			(files) => codebook.validate(files),
-			await known()
-		);
+		let check;
+		try {
+			check = await checkBankImport(
+				entries,
+				rootName,
+				(files) => codebook.validate(files),
+				await known()
+			);
+		} catch (e) {
+			// Most likely offline before the code tables were ever saved: the codes cannot be checked.
+			return this.#fail(
+				`${this.source} could not be checked: the code tables did not load (${message(e)}). Connect to the network, or save the code book for offline use in the section above, and try again.`
+			);
+		}
 		this.problems = check.problems.map(formatProblem);
 		this.banks = check.banks;
 		this.status = 'checked';

@@ -11,6 +11,7 @@ import { fetchManifest, readBytes } from './loader';
 import { CODEBOOK_CACHE } from './offline';
 import type { NodeLookup, ReadyStats, Request, Response } from './protocol';
 import type { SearchFilters, SearchResult } from './search';
+import type { SourceFile, ValidationResult } from '$lib/content/validate';
 
 /** Today, read once per use (a plain value, never stored in state). */
 const now = () => new Date(Date.now());
@@ -195,6 +196,17 @@ export class CodeBookClient {
 			replacedBy: msg.replacedBy,
 			indexTerms: msg.indexTerms
 		};
+	}
+
+	/**
+	 * Validates an imported bank's files in the worker, against the official code tables (which
+	 * it downloads first if needed, with progress in `loaded`/`total`), so the page stays
+	 * responsive. Needs no parsed book: `status` is left alone.
+	 */
+	async validate(files: SourceFile[]): Promise<ValidationResult> {
+		const msg = await this.#post({ type: 'validate', files });
+		if (msg.type !== 'validated') throw new Error('unexpected reply from the code-book worker');
+		return msg.result;
 	}
 
 	/** The top of a system's tree: ICD-10-CM chapters, PCS sections, HCPCS groups. */

@@ -1,4 +1,5 @@
 /** Messages between the app and the code-book worker, and the shapes they carry. */
+import type { SourceFile, ValidationResult } from '../content/validate';
 import type { CodeSetYear } from './codesets';
 import type { CodeSystem } from './data';
 import type { TreeNode } from './hierarchy';
@@ -57,7 +58,9 @@ export type Request =
 			limit: number;
 	  }
 	| { type: 'node'; id: number; year?: CodeSetYear; code: string; system?: CodeSystem }
-	| { type: 'roots'; id: number; year?: CodeSetYear; system: CodeSystem };
+	| { type: 'roots'; id: number; year?: CodeSetYear; system: CodeSystem }
+	/** Runs the bank validator over an imported bank's files, against every code-set year. */
+	| { type: 'validate'; id: number; files: SourceFile[] };
 
 export type Response =
 	| { type: 'progress'; loaded: number; total: number }
@@ -67,4 +70,5 @@ export type Response =
 	| { type: 'result'; id: number; result: SearchResult; ms: number }
 	| ({ type: 'node'; id: number } & NodeLookup)
 	| { type: 'roots'; id: number; nodes: TreeNode[] }
+	| { type: 'validated'; id: number; result: ValidationResult }
 	| { type: 'error'; id: number; message: string };

@@ -3,7 +3,9 @@
  * look-ups at once and searches from an index built on the first search (or on request), so
  * neither a code page nor the page's main thread waits on indexing 240,000 documents.
  */
-import { LATEST_CODE_SET_YEAR, type CodeSetYear } from './codesets';
+import { validateBanks } from '../content/validate';
+import { codeSetsFromBook } from './book-codesets';
+import { LATEST_CODE_SET_YEAR, type CodeSetYear, type CodeSets } from './codesets';
 import { parseCodeBook, type CodeBookTexts } from './data';
 import { fetchManifest, fetchTexts } from './loader';
 import type { ReadyStats, Request, Response } from './protocol';
@@ -54,6 +56,19 @@ function load(year: CodeSetYear = LATEST_CODE_SET_YEAR): Promise<Loaded> {
 	return loading;
 }
 
+/**
+ * The validator's code sets for imported banks, built once from the downloaded files: lookup
+ * tables only, far smaller than a parsed book, and for every year (an item names its own).
+ */
+let codeSets: Promise<CodeSets> | undefined;
+function validatorCodeSets(): Promise<CodeSets> {
+	const building = (codeSets ??= download().then(({ texts: t }) => codeSetsFromBook(t)));
+	building.catch(() => {
+		if (codeSets === building) codeSets = undefined;
+	});
+	return building;
+}
+
 /** Builds the search index if needed, telling the page while it does (it takes seconds). */
 function indexOf(book: CodeBookService) {
 	if (!book.indexed) {
@@ -66,6 +81,12 @@ function indexOf(book: CodeBookService) {
 
 scope.onmessage = async ({ data: msg }) => {
 	try {
+		if (msg.type === 'validate') {
+			// No parsed book needed: an import must not cost the ~100 MB of the book's objects.
+			const result = validateBanks(msg.files, await validatorCodeSets());
+			scope.postMessage({ type: 'validated', id: msg.id, result });
+			return;
+		}
 		const { book, stats } = await load(msg.year);
 		if (msg.type === 'load') {
 			if (msg.index) indexOf(book);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeItem } from '../../../tests/factories/item';
 import { summarize } from './bank';
 import { buildItemIndex, ITEMS_PREFIX } from './item-index';
@@ -82,4 +82,54 @@ it('fetches one section of a bank for practice on that section', async () => {
 		BANKS[0]!.items.filter((i) => i.section === 'surgery').map((i) => i.id)
 	);
 	expect(net.fetched.slice(1)).toEqual([expect.stringMatching(/^\/data\/items\/cpc-surgery-/)]);
+});
+
+describe('imported banks', () => {
+	const mine = { ...bank('my-deck', { cards: 3 }), order: 5000 };
+
+	function storeWithImports() {
+		const reads = { count: 0, banks: [mine] as Bank[] };
+		const store = new ItemStore('/data/items.json', async () => {
+			reads.count++;
+			return reads.banks;
+		});
+		return { store, reads };
+	}
+
+	it('joins the index after the shipped items and reads the database once', async () => {
+		stubNetwork();
+		const { store, reads } = storeWithImports();
+		const [a, b] = await Promise.all([store.index(), store.index()]);
+		expect(a).toBe(b);
+		const ids = a.entries.map((e) => e.id);
+		expect(ids.slice(-3)).toEqual(['my-deck-cards-1', 'my-deck-cards-2', 'my-deck-cards-3']);
+		expect(ids).toHaveLength(63);
+		expect(a.entries.at(-1)).toMatchObject({ bankId: 'my-deck', section: 'cards' });
+		expect(a.version).not.toBe((await store.shippedIndex()).version);
+		await store.index();
+		await store.itemsByIds(['my-deck-cards-1']);
+		expect(reads.count).toBe(1);
+	});
+
+	it('serves imported items from memory, beside shipped ones', async () => {
+		const net = stubNetwork();
+		const { store } = storeWithImports();
+		const only = await store.itemsByIds(['my-deck-cards-2']);
+		expect(only.get('my-deck-cards-2')).toEqual(mine.items[1]);
+		expect(net.fetched).toEqual([]);
+		const both = await store.itemsByIds(['my-deck-cards-1', 'cpc-em-1']);
+		expect([...both.keys()].sort()).toEqual(['cpc-em-1', 'my-deck-cards-1']);
+	});
+
+	it('puts an imported bank together without fetching, and reads again after forgetImported', async () => {
+		const net = stubNetwork();
+		const { store, reads } = storeWithImports();
+		expect((await store.bank(summarize(mine))).items).toEqual(mine.items);
+		expect(net.fetched).toEqual([]);
+		reads.banks = [];
+		expect((await store.index()).entries.some((e) => e.bankId === 'my-deck')).toBe(true);
+		store.forgetImported();
+		expect((await store.index()).entries.some((e) => e.bankId === 'my-deck')).toBe(false);
+		expect(reads.count).toBe(2);
+	});
 });

@@ -46,9 +46,10 @@ export class ExamPicker {
 			this.inProgress = inProgress;
 			this.history = history;
 			this.#avoid = lastExamItems(history);
-			// A preset draws from several banks; flashcards are never drawn. The compact index is
+			// A preset draws from several shipped banks (an imported bank is not exam-checked);
+			// flashcards are never drawn. The compact index is
 			// all a draw needs (no item text): the bodies are fetched when the exam opens.
-			const [index] = await Promise.all([catalog.index(), catalog.loadSummaries()]);
+			const [index] = await Promise.all([catalog.shippedIndex(), catalog.loadSummaries()]);
 			this.#items = index.entries.filter((i) => i.type !== 'flashcard');
 			const counts: Record<string, number> = {};
 			for (const i of this.#items) {

@@ -6,6 +6,7 @@
 import { createDb, watchOtherTabs, watchWrites, type CodeDrillDb } from '$lib/db/db';
 import { classifyStorageError, type StorageError } from '$lib/db/errors';
 import { backupRepo, type BackupRepo } from '$lib/db/backup';
+import { importedBanksRepo, type ImportedBanksRepo } from '$lib/db/imported-banks';
 import {
 	attemptsRepo,
 	drillRepo,
@@ -130,6 +131,10 @@ export class StorageState {
 
 	get reset(): ResetRepo | undefined {
 		return this.#db && resetRepo(this.#db);
+	}
+
+	get importedBanks(): ImportedBanksRepo | undefined {
+		return this.#db && importedBanksRepo(this.#db);
 	}
 
 	#askedPersistence = false;

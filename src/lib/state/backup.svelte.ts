@@ -8,6 +8,7 @@ import { readBackupFile } from '$lib/backup/read';
 import type { ApplyMode } from '$lib/db/backup';
 import { knownOf } from '$lib/backup/known';
 import { catalog } from './catalog.svelte';
+import { reports } from './reports.svelte';
 import { storage } from './storage.svelte';
 
 export interface Written {
@@ -136,8 +137,15 @@ export class BackupState {
 					? `Restored: this computer now holds the backup's ${c.attempts.toLocaleString('en-US')} answers, ${c.cards} drill cards and ${c.exams} exams.`
 					: `Merged: ${done.merge?.added.attempts ?? 0} answers, ${done.merge?.added.reviews ?? 0} reviews and ${done.merge?.added.exams ?? 0} exams were new here; ${done.merge?.replayed ?? 0} drill cards were rebuilt from their merged reviews. This computer now holds ${c.attempts.toLocaleString('en-US')} answers.`;
 			this.phase = 'done';
+			// What other parts of the page read once and keep: the imported banks and the reports
+			// may have changed with the restore.
+			reports.reset();
 			this.#backup = undefined;
 			this.preview = undefined;
+			await Promise.all([
+				reports.loadAll().catch(() => undefined),
+				catalog.refreshImported().catch(() => undefined)
+			]);
 		} catch (e) {
 			this.error = 'The backup could not be applied, so nothing was changed.';
 			storage.fail(e);

@@ -25,6 +25,13 @@ export interface AxeOptions {
 
 type AxeWindow = { axe?: typeof axe };
 
+/**
+ * Whether axe passes also save their screenshots: always on a developer's machine, where someone
+ * looks at them; in CI (`CI` set) only with `E2E_SHOTS=1`, since nobody opens them there and the
+ * full-page shots of both schemes cost about a minute of the 2-core machine's suite.
+ */
+const SHOTS = !process.env.CI || process.env.E2E_SHOTS === '1';
+
 export async function noViolations(page: Page, label: string, options: AxeOptions = {}) {
 	// axe-core goes into the page once per call and runs there for each scheme, as
 	// @axe-core/playwright's legacy mode does (no iframes in the app, so no per-frame runs) but
@@ -43,7 +50,7 @@ export async function noViolations(page: Page, label: string, options: AxeOption
 			(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 		);
 		expect(summary, `axe violations on ${label} (${scheme})`).toEqual([]);
-		if (options.shot)
+		if (options.shot && SHOTS)
 			await page.screenshot({
 				path: `test-results/screenshots/${options.shot}-${scheme}.png`,
 				fullPage: options.fullPage ?? true

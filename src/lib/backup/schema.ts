@@ -4,7 +4,7 @@
  * has passed. `now` comes in, so "in the future" is exact in tests.
  */
 import * as v from 'valibot';
-import { ITEM_TYPES } from '../content/types';
+import { CODE_SYSTEMS, EXAM_PRESETS, ITEM_TYPES } from '../content/types';
 import { REPORT_KINDS } from '../db/db';
 import { MISTAKE_KINDS } from '../stats/types';
 
@@ -229,11 +229,57 @@ function exam(now: number) {
 const setting = v.strictObject({ key: name, value: json });
 
 /** An imported bank's content: the parts the cross-checks read are typed, the rest capped. */
-const bankItem = v.looseObject({
-	id,
-	type: v.picklist(ITEM_TYPES),
-	section: name
+/*
+ * An imported bank's items, in the shapes the pages read (src/lib/content/types.ts): every field
+ * typed, so a hostile or damaged backup cannot put, say, a number where a page expects a list of
+ * options. Loose objects: a field a later version adds is carried, not refused.
+ */
+const codeKey = v.looseObject({
+	icd10cm: list(name, 50),
+	procedures: list(name, 50),
+	icd10pcs: list(name, 50)
 });
+
+const itemBase = {
+	id,
+	bankId: id,
+	exams: list(v.picklist(EXAM_PRESETS), EXAM_PRESETS.length),
+	section: name,
+	systems: list(v.picklist(CODE_SYSTEMS), CODE_SYSTEMS.length),
+	codeSetYear: v.pipe(v.number(), v.integer('should be a whole number')),
+	difficulty: v.picklist([1, 2, 3]),
+	tags: list(name, 50),
+	rationale: text(CAPS.text),
+	file: text(CAPS.name * 5)
+};
+
+const bankItem = v.variant('type', [
+	v.looseObject({
+		...itemBase,
+		type: v.literal('single-best-answer'),
+		scenario: text(CAPS.text),
+		options: list(v.looseObject({ letter: name, text: text(CAPS.text) }), 10),
+		answer: name
+	}),
+	v.looseObject({
+		...itemBase,
+		type: v.literal('code-entry'),
+		scenario: text(CAPS.text),
+		answer: codeKey
+	}),
+	v.looseObject({
+		...itemBase,
+		type: v.literal('case'),
+		scenario: text(CAPS.text),
+		parts: list(v.looseObject({ prompt: text(CAPS.text), answer: codeKey }), 50)
+	}),
+	v.looseObject({
+		...itemBase,
+		type: v.literal('flashcard'),
+		front: text(CAPS.text),
+		back: text(CAPS.text)
+	})
+]);
 
 function bank(now: number) {
 	return v.strictObject({
@@ -244,6 +290,9 @@ function bank(now: number) {
 			v.looseObject({
 				id,
 				title: text(CAPS.name),
+				description: text(CAPS.text),
+				order: v.number(),
+				sections: list(v.looseObject({ id: name, title: text(CAPS.name) }), 500),
 				items: list(bankItem, CAPS.items)
 			}),
 			freeJson()

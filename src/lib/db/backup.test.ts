@@ -9,6 +9,10 @@ import { createDb, type CodeDrillDb } from './db';
 import { drillRepo, flagsRepo } from './repositories';
 import { cardKind, makeFsrs, Rating, review } from '../srs/scheduler';
 import { DEFAULT_SRS } from '../srs/settings';
+import { cardsBank } from '../content/import-cards';
+import { validateBanks } from '../content/validate';
+import { importedBanksRepo } from './imported-banks';
+import { bankFiles, itemText, smallCodeSets } from '../../../tests/factories/item';
 
 const FIXTURES = 'tests/fixtures/backup';
 const NOW = Date.UTC(2026, 11, 2, 12);
@@ -87,6 +91,36 @@ describe('export and replace', () => {
 		const copy = freshDb();
 		await applyBackup(copy, read.backup, 'replace', { offsetOf: utc });
 		expect(await snapshot(copy)).toEqual(await snapshot(db));
+	});
+
+	it('carries imported banks whole: a deck from an Anki export and a bank the validator passed', async () => {
+		const db = await seeded();
+		const deck = cardsBank(
+			[
+				{
+					line: 1,
+					front: 'E11.9',
+					back: 'Type 2 diabetes <b>without</b> complications',
+					tags: ['dm']
+				}
+			],
+			'My deck',
+			'deck.txt'
+		);
+		const checked = validateBanks(bankFiles({ 'demo-0001': itemText() }), smallCodeSets());
+		expect(checked.problems).toEqual([]);
+		const banks = [deck, ...checked.banks];
+		await importedBanksRepo(db).add(banks, NOW - DAY);
+		const read = readBackup(await exportedText(db), {
+			...ctx,
+			knownBanks: new Set([...ctx.knownBanks, ...banks.map((b) => b.id)]),
+			knownItems: new Set([...ctx.knownItems, ...banks.flatMap((b) => b.items.map((i) => i.id))])
+		});
+		if (!read.ok) throw new Error(read.message);
+		expect(read.counts.banks).toBe(2);
+		const copy = freshDb();
+		await applyBackup(copy, read.backup, 'replace', { offsetOf: utc });
+		expect(await importedBanksRepo(copy).all()).toEqual(await importedBanksRepo(db).all());
 	});
 
 	it('exports the derived settings rows not at all, and counts what it wrote', async () => {

@@ -4,18 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createDb, DB_VERSION } from './db';
 import { MOVED_2026_12 } from '../content/moves';
 import { checkBanks } from '../../../scripts/lib/banks';
+import { declareVersions } from '../../../tests/factories/schema';
 
 /** A database as version 1 of the app wrote it: the same tables, no upgrade run yet. */
 async function versionOne(indexedDB: IDBFactory) {
 	const old = new Dexie('upgrade', { indexedDB, IDBKeyRange });
-	old.version(1).stores({
-		attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
-		cards: 'itemId, due, section, bankId',
-		reviews: '++id, itemId, reviewedAt, day',
-		exams: 'id, startedAt, submittedAt',
-		banks: 'id',
-		settings: 'key'
-	});
+	declareVersions(old, 1);
 	const row = (itemId: string, bankId: string, section: string, at: number) => ({
 		itemId,
 		bankId,
@@ -79,23 +73,7 @@ describe('database upgrade to version 4', () => {
 	it('keeps every table and record of version 3, and adds an empty reports table', async () => {
 		const indexedDB = new IDBFactory();
 		const old = new Dexie('v3', { indexedDB, IDBKeyRange });
-		old.version(1).stores({
-			attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
-			cards: 'itemId, due, section, bankId',
-			reviews: '++id, itemId, reviewedAt, day',
-			exams: 'id, startedAt, submittedAt',
-			banks: 'id',
-			settings: 'key'
-		});
-		old.version(2).stores({});
-		old.version(3).stores({
-			exams: 'id, startedAt, submittedAt, openSince',
-			dayTotals: 'key, day',
-			dailyTotals: 'day',
-			itemTotals: 'itemId, [bankId+section], lastAt',
-			codeTotals: 'code',
-			flags: 'itemId, at'
-		});
+		declareVersions(old, 3);
 		// One record in every table of version 3, in the shapes the app writes.
 		const rows: Record<string, object[]> = {
 			attempts: [

@@ -15,6 +15,7 @@ import {
 	timeBin
 } from './totals';
 import type { CardRecord } from '../srs/types';
+import { declareVersions } from '../../../tests/factories/schema';
 
 const UTC = () => 0;
 const DAY = 86_400_000;
@@ -288,16 +289,7 @@ describe('database upgrade to version 3', () => {
 	it('keeps every record of version 2, starts the totals from the log and indexes the open exam', async () => {
 		const indexedDB = new IDBFactory();
 		const old = new Dexie('v2', { indexedDB, IDBKeyRange });
-		const v1 = {
-			attempts: '++id, itemId, sessionId, mode, at, [bankId+section]',
-			cards: 'itemId, due, section, bankId',
-			reviews: '++id, itemId, reviewedAt, day',
-			exams: 'id, startedAt, submittedAt',
-			banks: 'id',
-			settings: 'key'
-		};
-		old.version(1).stores(v1);
-		old.version(2).stores({});
+		declareVersions(old, 2);
 		const log = history(9, 50);
 		await old.table('attempts').bulkAdd(log);
 		const exam = (id: string, startedAt: number, closed: object) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotCm, looksLikeCode, normalizeCode, stem, tokens, words } from './normalize';
+import { dotCm, joinedWords, looksLikeCode, normalizeCode, stem, tokens, words } from './normalize';
 
 describe('normalizeCode', () => {
 	it.each(['e119', 'E11.9', 'e11 9', ' E11.9 ', 'e11-9'])('%s -> E119', (input) => {
@@ -22,9 +22,26 @@ describe('tokens', () => {
 	it('keeps a dotted code in a sentence as one token', () => {
 		expect(words('Code E11.9 here')).toEqual(['code', 'e119', 'here']);
 	});
-	it('folds plurals on both sides but leaves -us, -is, -ss words', () => {
-		expect(tokens('Fractures of veins')).toEqual(['fracture', 'of', 'vein']);
-		expect(['mellitus', 'sepsis', 'loss'].map(stem)).toEqual(['mellitus', 'sepsis', 'loss']);
+	it('stems both sides so that word forms meet', () => {
+		expect(tokens('Fractures of veins')).toEqual(tokens('fractured of vein'));
+		for (const [a, b] of [
+			['diabetic', 'diabetes'],
+			['infected', 'infection'],
+			['obese', 'obesity'],
+			['ulcerative', 'ulcer']
+		])
+			expect(stem(a!), `${a} ${b}`).toBe(stem(b!));
+		// A stem that is a prefix of the other form: prefix matching joins them.
+		expect(stem('anemia').startsWith(stem('anemic'))).toBe(true);
+	});
+	it('never stems to fewer than three letters, and leaves words with digits alone', () => {
+		expect(stem('lying')).toBe('lying');
+		expect(stem('b12')).toBe('b12');
+	});
+	it('joins letters and digits split by a hyphen, keeping the parts too', () => {
+		expect(joinedWords('COVID-19 and vitamin B-12, 5-HT')).toEqual(['covid19', 'b12', '5ht']);
+		expect(tokens('COVID-19')).toEqual(['covid', '19', 'covid19']);
+		expect(joinedWords('non-ST elevation')).toEqual([]);
 	});
 	it('splits on punctuation', () => {
 		expect(words("Colles' fracture, (right)")).toEqual(['colles', 'fracture', 'right']);

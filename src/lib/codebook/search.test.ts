@@ -69,6 +69,76 @@ describe('words', () => {
 	});
 });
 
+describe('plain words', () => {
+	it('ranks by how much of the query an entry holds when no entry holds every word', () => {
+		// No title says "sugar": the entries with "diabetes" still come, rather than nothing.
+		const r = index.search('sugar diabetes mellitus');
+		expect(r.hits.length).toBeGreaterThan(0);
+		expect(r.hits[0]!.title).toMatch(/diabetes mellitus/i);
+	});
+
+	it('meets another form of a title word, even when the typed word starts other words', () => {
+		// "diabetic" is the start of no title word "diabetes"; "infected" is not "infection".
+		expect(codes('diabetic neuropathy', undefined, 5)).toContain('E11.40');
+		expect(
+			codes('infected ingrown toenail', undefined, 10).some((c) => c.startsWith('L60.0'))
+		).toBe(true);
+		expect(codes('anemic', undefined, 3)).toContain('D64.9');
+	});
+
+	it('meets a body part through the adjective the title uses', () => {
+		expect(codes('liver failure', undefined, 5).some((c) => c.startsWith('K72'))).toBe(true);
+	});
+
+	it('joins letters and digits split by a hyphen', () => {
+		expect(codes('vitamin b-12 deficiency', undefined, 5).some((c) => c.startsWith('D51'))).toBe(
+			true
+		);
+		expect(codes('covid-19', undefined, 1)).toEqual(['U07.1']);
+		expect(codes('covid 19', undefined, 3)).toContain('U07.1');
+	});
+
+	it('says there is no close match rather than listing typo noise', () => {
+		const r = index.search('xyzzy plugh');
+		expect(r.hits).toEqual([]);
+		expect(r.noCloseMatch).toBe(true);
+		// One unknown word beside a known one: the known one's results, and the unknown named.
+		const one = index.search('pneumonia xyzzyq');
+		expect(one.hits.length).toBeGreaterThan(0);
+		expect(one.unmatched).toEqual(['xyzzyq']);
+	});
+});
+
+describe('what a coder means', () => {
+	it.each([
+		['pneumonia', 'J18.9'],
+		['asthma', 'J45.909'],
+		['gout', 'M10.9'],
+		['obesity', 'E66.9'],
+		['allergic rhinitis', 'J30.9']
+	])('a bare %s puts the default code %s first', (q, code) => {
+		expect(codes(q, undefined, 1)).toEqual([code]);
+	});
+
+	it('puts accidental first for a poisoning with no intent, and the typed intent when given', () => {
+		expect(codes('acetaminophen poisoning', undefined, 1)).toEqual(['T39.1X1']);
+		expect(codes('acetaminophen poisoning self harm', undefined, 1)).toEqual(['T39.1X2']);
+	});
+
+	it('puts diagnosis codes before quality-measure G-codes unless the query asks for them', () => {
+		const top = codes('pneumonia', undefined, 20);
+		expect(top.some((c) => /^(G8|G9|M1)\d{3}$/.test(c))).toBe(false);
+		expect(codes('documented reason not screening high blood pressure', undefined, 3)).toContain(
+			'G9745'
+		);
+	});
+
+	it('takes diabetes with no type as type 2 and leaves history codes to a query that says so', () => {
+		expect(codes('diabetic foot ulcer', undefined, 1)).toEqual(['E11.621']);
+		expect(codes('history of diabetic foot ulcer', undefined, 1)).toEqual(['Z86.31']);
+	});
+});
+
 describe('abbreviations', () => {
 	it.each([
 		['chf', /^I50/],

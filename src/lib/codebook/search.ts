@@ -12,7 +12,16 @@ import {
 	type CodeEntry,
 	type CodeSystem
 } from './data';
-import { looksLikeCode, normalizeCode, stem, STOPWORDS, tokens, words } from './normalize';
+import {
+	joinedWords,
+	looksLikeCode,
+	normalizeCode,
+	stem,
+	STOPWORDS,
+	tokens,
+	words
+} from './normalize';
+import { preference, queryIntent, type QueryIntent } from './rank';
 import { ABBREVIATIONS, SYNONYMS } from './synonyms';
 
 export interface SearchFilters {
@@ -39,6 +48,16 @@ export interface SearchResult {
 	hits: SearchHit[];
 	/** Distinct entries matching, before the list was cut to `limit`. */
 	total: number;
+	/**
+	 * Typed words that match nothing in the book, even allowing for typos; the results are
+	 * for the other words.
+	 */
+	unmatched?: string[];
+	/**
+	 * Entries matched some of the words but none closely enough to show (less than half of the
+	 * query's weight): better to say so than to list noise.
+	 */
+	noCloseMatch?: true;
 }
 
 /** A searchable document: a code's own title, or an index-table term pointing at a code. */
@@ -51,6 +70,14 @@ interface Doc {
 
 /** Candidates handed to fuse.js for the final ranking. */
 const RANKED = 60;
+/** Below this share of the query's weight, an entry is not a close match. */
+const CLOSE = 0.5;
+/** How much fuse.js's reading of closeness and word order adds (its score runs 0 to 1). */
+const FUSE = 1;
+/** The most `preference` (rank.ts) adds to a score. */
+const MAX_PREFERENCE = 3;
+/** What a word matched only through a typo neighbour counts for. */
+const TYPO_SHARE = 0.6;
 /** How far a typed word may be from an indexed word (by length of the typed word). */
 function maxTypos(len: number): number {
 	return len < 4 ? 0 : len < 7 ? 1 : 2;
@@ -58,7 +85,19 @@ function maxTypos(len: number): number {
 
 /** One typed word: alternatives (the word, or an abbreviation's expansions), each a list of words. */
 interface Clause {
+	typed: string;
 	alternatives: Matcher[][];
+	/** How much the word says: rarer words weigh more (inverse document frequency). */
+	weight: number;
+	/** Nothing in the book matches it. */
+	unmatched: boolean;
+}
+
+/** A candidate's match: the weight of the typed words it holds, in all and as whole words. */
+interface Coverage {
+	matched: number;
+	exact: number;
+	clauses: number;
 }
 
 /** Vocabulary id ranges that satisfy one typed token (a prefix range, or typo neighbours). */
@@ -67,6 +106,8 @@ interface Matcher {
 	/** The vocabulary id of the token itself when it is a whole word there. */
 	exact: number;
 	estimate: number;
+	/** Matched only through typo neighbours: counts for less. */
+	typo: boolean;
 }
 
 export class SearchIndex {
@@ -196,7 +237,11 @@ export class SearchIndex {
 		const text = this.#byText(q, filters);
 		total += text.total;
 		for (const d of text.docs) keep(this.#docs[d]!.entry, this.#docs[d]!.via);
-		return { hits, total: Math.max(total, hits.length) };
+		const result: SearchResult = { hits, total: Math.max(total, hits.length) };
+		if (text.unmatched.length && !hits.length) result.unmatched = text.unmatched;
+		else if (text.unmatched.length) result.unmatched = text.unmatched;
+		if (text.noCloseMatch && !hits.length) result.noCloseMatch = true;
+		return result;
 	}
 
 	#passes(e: CodeEntry, f: SearchFilters): boolean {
@@ -238,28 +283,58 @@ export class SearchIndex {
 	/**
 	 * `wholeWord`: match only the word itself, not words it starts (an abbreviation such as `uti`
 	 * must not match "utilities"; a single letter must not match every word).
+	 * The index holds stems, so the typed word is stemmed too ("diabetic" meets "diabetes" as
+	 * "diabet"); a word still being typed past its stem ("hypertensi") meets the stem it starts
+	 * with ("hypertens"); only a word that meets nothing tries typo neighbours.
 	 */
 	#matcher(token: string, wholeWord = false): Matcher {
-		const lo = lowerBound(this.#vocab, token);
-		let hi = lo;
-		if (wholeWord) hi = this.#vocab[lo] === token ? lo + 1 : lo;
-		else while (hi < this.#vocab.length && this.#vocab[hi]!.startsWith(token)) hi++;
-		let ranges: [number, number][] = hi > lo ? [[lo, hi]] : [];
-		if (!ranges.length && !wholeWord) ranges = this.#typoNeighbours(token);
+		const s = stem(token);
+		const lo = lowerBound(this.#vocab, s);
+		const exact = this.#vocab[lo] === s ? lo : -1;
+		let ranges: [number, number][] = [];
+		if (wholeWord) {
+			if (exact >= 0) ranges.push([lo, lo + 1]);
+		} else {
+			let hi = lo;
+			while (hi < this.#vocab.length && this.#vocab[hi]!.startsWith(s)) hi++;
+			if (hi > lo) ranges.push([lo, hi]);
+			if (exact < 0)
+				for (let k = token.length - 1; k >= Math.max(5, token.length - 3); k--) {
+					const at = lowerBound(this.#vocab, token.slice(0, k));
+					if (this.#vocab[at] === token.slice(0, k)) {
+						ranges.push([at, at + 1]);
+						break;
+					}
+				}
+		}
+		const typo = !wholeWord && !ranges.length;
+		if (typo) ranges = this.#typoNeighbours(token);
 		let estimate = 0;
 		for (const [a, b] of ranges) estimate += this.#postStart[b]! - this.#postStart[a]!;
-		return { ranges, exact: this.#vocab[lo] === token ? lo : -1, estimate };
+		return { ranges, exact, estimate, typo };
 	}
 
-	/** Indexed words whose start is within a small edit distance of `token` (same first letter). */
+	/**
+	 * Indexed stems within a small edit distance of the start of the typed word, or whose start
+	 * the typed word is within that distance of (same first letter): "diabtes" meets "diabet",
+	 * "complicatons" meets "complic".
+	 */
 	#typoNeighbours(token: string): [number, number][] {
 		const k = maxTypos(token.length);
 		if (!k) return [];
+		const s = stem(token);
 		const first = token[0]!;
 		const lo = lowerBound(this.#vocab, first);
 		const out: [number, number][] = [];
-		for (let i = lo; i < this.#vocab.length && this.#vocab[i]![0] === first; i++)
-			if (prefixDistance(token, this.#vocab[i]!, k) <= k) out.push([i, i + 1]);
+		const shortest = Math.max(4, token.length - 4);
+		for (let i = lo; i < this.#vocab.length && this.#vocab[i]![0] === first; i++) {
+			const v = this.#vocab[i]!;
+			if (
+				prefixDistance(s, v, k) <= k ||
+				(v.length >= shortest && prefixDistance(v, token, k) <= k)
+			)
+				out.push([i, i + 1]);
+		}
 		return out;
 	}
 
@@ -287,80 +362,140 @@ export class SearchIndex {
 		return false;
 	}
 
-	#parse(q: string): { clauses: Clause[]; fuseQuery: string } {
+	#parse(q: string): { clauses: Clause[]; fuseQuery: string; intent: QueryIntent } {
 		let typed = words(q);
 		const meaningful = typed.filter((w) => !STOPWORDS.has(w));
 		if (meaningful.length) typed = meaningful;
+		// "b-12", "covid-19": the joined token first, the parts as they were typed as well.
+		const joined = new Map<string, string>();
+		for (const j of joinedWords(q)) joined.set(j.replace(/[0-9]+[a-z]?$|^[0-9]+/, ''), j);
 		const clauses: Clause[] = [];
 		let groups: string[][] = [[]];
-		for (const w of typed) {
+		const docs = this.#docs.length;
+		for (let i = 0; i < typed.length; i++) {
+			const w = typed[i]!;
+			const next = typed[i + 1];
+			const join = next !== undefined && joined.get(w) === w + next ? w + next : undefined;
 			const abbreviation = ABBREVIATIONS[w];
 			const expansions = abbreviation ?? SYNONYMS[w] ?? [];
 			const alternatives = [
-				[w],
+				...(join ? [[join]] : []),
+				join ? [w, next!] : [w],
 				...expansions.map((x) => words(x).filter((t) => !STOPWORDS.has(t)))
 			];
-			clauses.push({
-				alternatives: alternatives.map((alt, i) =>
-					alt.map((t) => this.#matcher(stem(t), (i === 0 && !!abbreviation) || t.length === 1))
+			if (join) i++;
+			const matchers = alternatives.map((alt, a) =>
+				alt.map((t) =>
+					this.#matcher(t, (a === 0 && !!abbreviation) || t.length === 1 || /^[0-9]+$/.test(t))
 				)
+			);
+			const usable = matchers.filter((alt) => alt.every((m) => m.ranges.length));
+			const estimate = Math.min(...usable.map((alt) => Math.min(...alt.map((m) => m.estimate))));
+			clauses.push({
+				typed: join ?? w,
+				alternatives: usable,
+				unmatched: !usable.length,
+				weight: usable.length ? Math.log(1 + docs / (1 + estimate)) : 0
 			});
 			// Fuse's extended syntax has no nesting, so alternatives are multiplied out as OR
 			// groups (space is AND, | is OR), capped so a query of many abbreviations stays small.
 			groups = groups.flatMap((g) => alternatives.map((alt) => [...g, ...alt])).slice(0, 6);
 		}
+		// A word that matches nothing weighs as much as a typical word of the query, so that a
+		// query of mostly unknown words is not a close match for its one known word.
+		const known = clauses.filter((c) => !c.unmatched).map((c) => c.weight);
+		const typical = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 0;
+		for (const c of clauses) if (c.unmatched) c.weight = typical;
 		const fuseQuery = groups
 			.map((g) => g.map((t) => t.replace(/[|'"!^=$]/g, '')).join(' '))
 			.join(' | ');
-		return { clauses, fuseQuery };
+		return { clauses, fuseQuery, intent: queryIntent(typed) };
 	}
 
-	#byText(q: string, f: SearchFilters): { docs: number[]; total: number } {
-		const { clauses, fuseQuery } = this.#parse(q);
-		if (!clauses.length) return { docs: [], total: 0 };
-		// The clause with the fewest postings drives; every other clause filters its documents.
+	/** The weight of the query's clauses that `doc` holds (any alternative), and as whole words. */
+	#coverage(doc: number, clauses: Clause[]): Coverage {
+		let matched = 0;
+		let exact = 0;
+		let count = 0;
+		for (const c of clauses) {
+			for (const alternative of c.alternatives) {
+				if (alternative.every((m) => this.#docHas(doc, m))) {
+					// A typo neighbour is a guess: "plugh" is one letter from "plug".
+					matched += alternative.some((m) => m.typo) ? TYPO_SHARE * c.weight : c.weight;
+					count++;
+					if (alternative.every((m) => this.#docHasExact(doc, m.exact))) exact += c.weight;
+					break;
+				}
+			}
+		}
+		return { matched, exact, clauses: count };
+	}
+
+	/**
+	 * Entries that hold the most of the typed words, rarer words counting more; then a coder's
+	 * preferences (rank.ts) and fuse.js's reading of word order and closeness among the best 60.
+	 * Documents are read from the postings of the rarest words first; a word's postings are read
+	 * only while documents holding none of the words read so far could still be close matches,
+	 * and not at all once 60 entries hold every word.
+	 */
+	#byText(
+		q: string,
+		f: SearchFilters
+	): { docs: number[]; total: number; unmatched: string[]; noCloseMatch: boolean } {
+		const { clauses, fuseQuery, intent } = this.#parse(q);
+		const unmatched = clauses.filter((c) => c.unmatched).map((c) => c.typed);
+		const none = { docs: [], total: 0, unmatched, noCloseMatch: false };
+		if (!clauses.length || unmatched.length === clauses.length) return none;
+		const weight = clauses.reduce((s, c) => s + c.weight, 0);
 		const cost = (c: Clause) =>
 			c.alternatives.reduce((s, alt) => s + Math.min(...alt.map((m) => m.estimate)), 0);
-		const driver = clauses.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+		const order = clauses.filter((c) => !c.unmatched).sort((a, b) => cost(a) - cost(b));
 		const gen = ++this.#generation;
 		const top = new TopK(RANKED);
-		let total = 0;
-		const nClauses = clauses.length;
-		for (const alt of driver.alternatives) {
-			const lead = alt.reduce((a, b) => (b.estimate < a.estimate ? b : a));
-			for (const [a, b] of lead.ranges)
-				for (let p = this.#postStart[a]!; p < this.#postStart[b]!; p++) {
-					const doc = this.#postings[p]!;
-					if (this.#mark[doc] === gen) continue;
-					this.#mark[doc] = gen;
-					if (!this.#passes(this.entries[this.#docs[doc]!.entry]!, f)) continue;
-					let exact = 0;
-					let ok = true;
-					for (const c of clauses) {
-						let hit = false;
-						for (const alternative of c.alternatives) {
-							if (alternative.every((m) => this.#docHas(doc, m))) {
-								hit = true;
-								if (alternative.every((m) => this.#docHasExact(doc, m.exact))) exact++;
-								break;
-							}
+		const coverageOf = new Map<number, number>();
+		let full = 0;
+		let partial = 0;
+		let unread = weight;
+		for (const clause of order) {
+			if (full >= RANKED || unread < CLOSE * weight - 1e-9) break;
+			unread -= clause.weight;
+			for (const alt of clause.alternatives) {
+				const lead = alt.reduce((a, b) => (b.estimate < a.estimate ? b : a));
+				for (const [a, b] of lead.ranges)
+					for (let p = this.#postStart[a]!; p < this.#postStart[b]!; p++) {
+						const doc = this.#postings[p]!;
+						if (this.#mark[doc] === gen) continue;
+						this.#mark[doc] = gen;
+						const entry = this.#docs[doc]!.entry;
+						const e = this.entries[entry]!;
+						if (!this.#passes(e, f)) continue;
+						const c = this.#coverage(doc, clauses);
+						const share = c.matched / weight;
+						if (share < CLOSE) continue;
+						const whole = share > 1 - 1e-9;
+						if (this.#count(entry)) {
+							if (whole) full++;
+							else partial++;
 						}
-						if (!hit) {
-							ok = false;
-							break;
-						}
+						// Short titles that are mostly the typed words, in whole words, come first;
+						// an entry's own title beats an index term pointing at it.
+						const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
+						const own = this.#docs[doc]!.via ? 0 : 0.3;
+						const score = 10 * share + c.exact / weight + (2 * c.clauses) / (length + 2) + own;
+						// The preferences move a score by a few points at most: skip reading the
+						// title of an entry that could not reach the short list anyway.
+						if (top.full && score + MAX_PREFERENCE < top.min) continue;
+						coverageOf.set(doc, share);
+						top.push(doc, score + preference(e, intent));
 					}
-					if (!ok) continue;
-					if (this.#count(this.#docs[doc]!.entry)) total++;
-					// Short titles that are mostly the typed words, in whole words, come first; an
-					// entry's own title beats an index term pointing at it.
-					const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
-					const own = this.#docs[doc]!.via ? 0 : 0.1;
-					top.push(doc, (nClauses + exact) / (length + 3) + own);
-				}
+			}
 		}
+		const total = full || partial;
 		const candidates = top.sorted();
-		if (candidates.length <= 1) return { docs: candidates.map((c) => c.id), total };
+		const best = Math.max(0, ...candidates.map((c) => coverageOf.get(c.id) ?? 0));
+		if (!candidates.length) return { ...none, noCloseMatch: true };
+		if (candidates.length === 1 || best < CLOSE)
+			return { docs: candidates.map((c) => c.id), total, unmatched, noCloseMatch: false };
 		const pre = new Map(candidates.map((c) => [c.id, c.score]));
 		const fuse = new Fuse(
 			candidates.map((c) => ({ id: c.id, text: this.#text(c.id) })),
@@ -374,9 +509,13 @@ export class SearchIndex {
 		);
 		const fuseScore = new Map<number, number>();
 		for (const r of fuse.search(fuseQuery)) fuseScore.set(r.item.id, r.score ?? 1);
-		const best = pre.size ? Math.max(...pre.values()) : 1;
-		const final = (id: number) => (fuseScore.get(id) ?? 1) - (0.6 * (pre.get(id) ?? 0)) / best;
-		return { docs: candidates.map((c) => c.id).sort((a, b) => final(a) - final(b)), total };
+		const final = (id: number) => pre.get(id)! + FUSE * (1 - (fuseScore.get(id) ?? 1));
+		return {
+			docs: candidates.map((c) => c.id).sort((a, b) => final(b) - final(a) || a - b),
+			total,
+			unmatched,
+			noCloseMatch: false
+		};
 	}
 }
 
@@ -426,6 +565,15 @@ class TopK {
 	#ids: number[] = [];
 	#scores: number[] = [];
 	constructor(readonly k: number) {}
+
+	get full(): boolean {
+		return this.#ids.length >= this.k;
+	}
+
+	/** The lowest score kept (the heap's root). */
+	get min(): number {
+		return this.#scores[0] ?? -Infinity;
+	}
 
 	push(id: number, score: number): void {
 		if (this.#ids.length < this.k) {

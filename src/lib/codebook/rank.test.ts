@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQualityMeasure, preference, queryIntent } from './rank';
+import { isQualityMeasure, leadStem, preference, queryIntent, traitsOf } from './rank';
 
 const cm = (code: string, title: string, billable = true) =>
 	({ system: 'icd10cm', code, title, billable }) as const;
@@ -28,10 +28,13 @@ describe('queryIntent', () => {
 describe('preference', () => {
 	const intent = queryIntent(['pneumonia']);
 
+	const pref = (e: Parameters<typeof traitsOf>[0], q = intent) =>
+		preference(traitsOf(e), leadStem(e.title) === 'pneumonia', q);
+
 	it('orders the unspecified code of the typed condition above its other codes', () => {
-		const unspecified = preference(cm('J18.9', 'Pneumonia, unspecified organism'), intent);
-		const other = preference(cm('J12.9', 'Viral pneumonia, unspecified'), intent);
-		const header = preference(cm('J18', 'Pneumonia, unspecified organism', false), intent);
+		const unspecified = pref(cm('J18.9', 'Pneumonia, unspecified organism'));
+		const other = pref(cm('J12.9', 'Viral pneumonia, unspecified'));
+		const header = pref(cm('J18', 'Pneumonia, unspecified organism', false));
 		expect(unspecified).toBeGreaterThan(other);
 		expect(unspecified).toBeGreaterThan(header);
 	});
@@ -43,14 +46,31 @@ describe('preference', () => {
 			title: 'Documented reason for not screening',
 			billable: true
 		} as const;
-		expect(preference(measure, intent)).toBeLessThan(0);
-		expect(preference(measure, queryIntent(['documented', 'reason']))).toBe(0);
+		expect(pref(measure)).toBeLessThan(0);
+		expect(pref(measure, queryIntent(['documented', 'reason']))).toBe(0);
 	});
 
 	it('sends history codes down unless the query says history', () => {
 		const z = cm('Z86.31', 'Personal history of diabetic foot ulcer');
-		expect(preference(z, queryIntent(['diabetic', 'foot', 'ulcer']))).toBeLessThan(0);
-		expect(preference(z, queryIntent(['history', 'diabetic', 'foot', 'ulcer']))).toBe(0);
+		expect(pref(z, queryIntent(['diabetic', 'foot', 'ulcer']))).toBeLessThan(0);
+		expect(pref(z, queryIntent(['history', 'diabetic', 'foot', 'ulcer']))).toBe(0);
+	});
+
+	it('puts the initial encounter before later ones unless the query asks for those', () => {
+		const later = cm(
+			'S72.001D',
+			'Fracture of unspecified part of neck of right femur, subsequent encounter for closed fracture with routine healing'
+		);
+		expect(pref(later, queryIntent(['femur', 'neck', 'fracture']))).toBeLessThan(0);
+		expect(pref(later, queryIntent(['femur', 'fracture', 'subsequent']))).toBe(0);
+	});
+});
+
+describe('leadStem', () => {
+	it('reads past the words that come before a main term', () => {
+		expect(leadStem('Unspecified asthma, uncomplicated')).toBe('asthma');
+		expect(leadStem('Other acute pancreatitis')).toBe(leadStem('pancreatitis'));
+		expect(leadStem('Pneumonia, unspecified organism')).toBe('pneumonia');
 	});
 });
 

@@ -21,7 +21,14 @@ import {
 	tokens,
 	words
 } from './normalize';
-import { preference, queryIntent, type QueryIntent } from './rank';
+import {
+	leadStem,
+	mostPreference,
+	preference,
+	queryIntent,
+	traitsOf,
+	type QueryIntent
+} from './rank';
 import { ABBREVIATIONS, SYNONYMS } from './synonyms';
 
 export interface SearchFilters {
@@ -74,8 +81,17 @@ const RANKED = 60;
 const CLOSE = 0.5;
 /** How much fuse.js's reading of closeness and word order adds (its score runs 0 to 1). */
 const FUSE = 1;
-/** The most `preference` (rank.ts) adds to a score. */
-const MAX_PREFERENCE = 3;
+/**
+ * How much of the query an entry holds: half by the weight of the words (a rare word says more
+ * than a common one), half by their number (one rare word of three is not most of the query).
+ */
+function shareOf(weighted: number, counted: number): number {
+	return (weighted + counted) / 2;
+}
+
+/** At most this many typo neighbours stand for one typed word, the closest first. */
+const TYPO_NEIGHBOURS = 12;
+
 /** What a word matched only through a typo neighbour counts for. */
 const TYPO_SHARE = 0.6;
 /** How far a typed word may be from an indexed word (by length of the typed word). */
@@ -114,6 +130,18 @@ export class SearchIndex {
 	readonly entries: CodeEntry[];
 	#docs: Doc[] = [];
 	#vocab: string[] = [];
+	/**
+	 * The indexed words that stemming shortened, sorted, with their stem's vocabulary id: a word
+	 * typed part-way past its stem ("sitt" of "sitting", stem "sit") still meets its word.
+	 */
+	#rawWords: string[] = [];
+	#rawStem!: Int32Array;
+	/** Per entry: its traits for the preferences (rank.ts), and its title's main term's stem id. */
+	#traits!: Uint8Array;
+	#lead!: Int32Array;
+	/** Per document, its share of the query in the current search (valid where #mark is). */
+	#share!: Float32Array;
+	#scratch: Coverage = { matched: 0, exact: 0, clauses: 0 };
 	#postStart!: Int32Array;
 	#postings!: Int32Array;
 	#docStart!: Int32Array;
@@ -166,11 +194,17 @@ export class SearchIndex {
 	#build(): void {
 		const docsOf = new Map<string, number[]>();
 		const perDoc: string[][] = [];
+		const raw = new Set<string>();
+		const stemmed = (text: string) => {
+			const ws = words(text);
+			for (const w of ws) raw.add(w);
+			return text.includes('-') ? [...ws.map(stem), ...joinedWords(text)] : ws.map(stem);
+		};
 		this.#docs.forEach((d, id) => {
 			const e = this.entries[d.entry]!;
 			const own = d.text
-				? tokens(d.text)
-				: [...tokens(e.title), normalizeCode(e.code).toLowerCase()];
+				? stemmed(d.text)
+				: [...stemmed(e.title), normalizeCode(e.code).toLowerCase()];
 			const unique = [...new Set(own)];
 			perDoc.push(unique);
 			for (const t of unique) {
@@ -181,6 +215,15 @@ export class SearchIndex {
 		});
 		this.#vocab = [...docsOf.keys()].sort();
 		const idOf = new Map(this.#vocab.map((w, i) => [w, i]));
+		// Only the words whose stem is shorter than themselves are needed (see #matcher).
+		const cut = [...raw].filter((w) => stem(w) !== w).sort();
+		this.#rawWords = cut;
+		this.#rawStem = Int32Array.from(cut, (w) => idOf.get(stem(w)) ?? -1);
+		this.#traits = Uint8Array.from(this.entries, traitsOf);
+		this.#lead = Int32Array.from(this.entries, (e) => {
+			const lead = leadStem(e.title);
+			return lead === undefined ? -1 : (idOf.get(lead) ?? -1);
+		});
 		let total = 0;
 		this.#postStart = new Int32Array(this.#vocab.length + 1);
 		this.#vocab.forEach((w, i) => {
@@ -201,6 +244,7 @@ export class SearchIndex {
 		});
 		this.#docStart[perDoc.length] = at;
 		this.#mark = new Int32Array(perDoc.length);
+		this.#share = new Float32Array(perDoc.length);
 	}
 
 	#text(doc: number): string {
@@ -289,29 +333,38 @@ export class SearchIndex {
 	 */
 	#matcher(token: string, wholeWord = false): Matcher {
 		const s = stem(token);
-		const lo = lowerBound(this.#vocab, s);
-		const exact = this.#vocab[lo] === s ? lo : -1;
+		const at = lowerBound(this.#vocab, s);
+		const exact = this.#vocab[at] === s ? at : -1;
 		let ranges: [number, number][] = [];
 		if (wholeWord) {
-			if (exact >= 0) ranges.push([lo, lo + 1]);
+			if (exact >= 0) ranges.push([at, at + 1]);
 		} else {
-			let hi = lo;
-			while (hi < this.#vocab.length && this.#vocab[hi]!.startsWith(s)) hi++;
-			if (hi > lo) ranges.push([lo, hi]);
-			if (exact < 0)
-				for (let k = token.length - 1; k >= Math.max(5, token.length - 3); k--) {
-					const at = lowerBound(this.#vocab, token.slice(0, k));
-					if (this.#vocab[at] === token.slice(0, k)) {
-						ranges.push([at, at + 1]);
-						break;
-					}
-				}
+			// The word as typed is the start of an indexed stem ("pois" of "poison"), or of a
+			// word whose stem is shorter ("sitt" of "sitting", stem "sit"). A whole word is also
+			// met by the other forms of its stem ("anemic", stem "anem", meets "anemia"), but a
+			// part-word is not stemmed: "pois" would become "poi", the start of "point".
+			ranges = this.#prefixRange(token);
+			const whole = exact >= 0 || this.#rawWords[lowerBound(this.#rawWords, token)] === token;
+			if (s !== token && (whole || !ranges.length)) ranges.push(...this.#prefixRange(s));
+			for (let i = lowerBound(this.#rawWords, token); i < this.#rawWords.length; i++) {
+				if (!this.#rawWords[i]!.startsWith(token)) break;
+				const id = this.#rawStem[i]!;
+				if (id >= 0 && !this.#vocab[id]!.startsWith(token)) ranges.push([id, id + 1]);
+			}
 		}
 		const typo = !wholeWord && !ranges.length;
 		if (typo) ranges = this.#typoNeighbours(token);
 		let estimate = 0;
 		for (const [a, b] of ranges) estimate += this.#postStart[b]! - this.#postStart[a]!;
 		return { ranges, exact, estimate, typo };
+	}
+
+	/** The vocabulary ids of the words that start with `prefix`, as one range (or none). */
+	#prefixRange(prefix: string): [number, number][] {
+		const lo = lowerBound(this.#vocab, prefix);
+		let hi = lo;
+		while (hi < this.#vocab.length && this.#vocab[hi]!.startsWith(prefix)) hi++;
+		return hi > lo ? [[lo, hi]] : [];
 	}
 
 	/**
@@ -327,15 +380,19 @@ export class SearchIndex {
 		const lo = lowerBound(this.#vocab, first);
 		const out: [number, number][] = [];
 		const shortest = Math.max(4, token.length - 4);
+		const near: [number, number][] = [];
 		for (let i = lo; i < this.#vocab.length && this.#vocab[i]![0] === first; i++) {
 			const v = this.#vocab[i]!;
-			if (
-				prefixDistance(s, v, k) <= k ||
-				(v.length >= shortest && prefixDistance(v, token, k) <= k)
-			)
-				out.push([i, i + 1]);
+			let d = prefixDistance(s, v, k);
+			if (d > k && v.length >= shortest) d = prefixDistance(v, token, k);
+			if (d <= k) near.push([d, i]);
 		}
-		return out;
+		// Closest first, then the word seen in more documents: a long typo matches hundreds of
+		// rare words, and each one read costs every candidate a look-up.
+		const df = (i: number) => this.#postStart[i + 1]! - this.#postStart[i]!;
+		near.sort((a, b) => a[0] - b[0] || df(b[1]) - df(a[1]));
+		for (const [, i] of near.slice(0, TYPO_NEIGHBOURS)) out.push([i, i + 1]);
+		return out.sort((a, b) => a[0] - b[0]);
 	}
 
 	#docHas(doc: number, m: Matcher): boolean {
@@ -412,23 +469,45 @@ export class SearchIndex {
 		return { clauses, fuseQuery, intent: queryIntent(typed) };
 	}
 
+	/** Whether the main term of `entry`'s title is one of the typed words (in any of its forms). */
+	#leads(entry: number, clauses: Clause[]): boolean {
+		const id = this.#lead[entry]!;
+		if (id < 0) return false;
+		for (const c of clauses)
+			for (const alt of c.alternatives)
+				for (const m of alt) for (const [a, b] of m.ranges) if (id >= a && id < b) return true;
+		return false;
+	}
+
 	/** The weight of the query's clauses that `doc` holds (any alternative), and as whole words. */
 	#coverage(doc: number, clauses: Clause[]): Coverage {
-		let matched = 0;
-		let exact = 0;
-		let count = 0;
-		for (const c of clauses) {
-			for (const alternative of c.alternatives) {
-				if (alternative.every((m) => this.#docHas(doc, m))) {
-					// A typo neighbour is a guess: "plugh" is one letter from "plug".
-					matched += alternative.some((m) => m.typo) ? TYPO_SHARE * c.weight : c.weight;
-					count++;
-					if (alternative.every((m) => this.#docHasExact(doc, m.exact))) exact += c.weight;
-					break;
+		// Plain loops: this runs for every document read, tens of thousands per keystroke.
+		const c = this.#scratch;
+		c.matched = 0;
+		c.exact = 0;
+		c.clauses = 0;
+		for (let i = 0; i < clauses.length; i++) {
+			const clause = clauses[i]!;
+			for (let a = 0; a < clause.alternatives.length; a++) {
+				const alternative = clause.alternatives[a]!;
+				let all = true;
+				let typo = false;
+				let exact = true;
+				for (let j = 0; j < alternative.length && all; j++) {
+					const m = alternative[j]!;
+					all = this.#docHas(doc, m);
+					typo ||= m.typo;
+					exact &&= all && this.#docHasExact(doc, m.exact);
 				}
+				if (!all) continue;
+				// A typo neighbour is a guess: "plugh" is one letter from "plug".
+				c.matched += typo ? TYPO_SHARE * clause.weight : clause.weight;
+				c.clauses++;
+				if (exact) c.exact += clause.weight;
+				break;
 			}
 		}
-		return { matched, exact, clauses: count };
+		return c;
 	}
 
 	/**
@@ -451,14 +530,18 @@ export class SearchIndex {
 			c.alternatives.reduce((s, alt) => s + Math.min(...alt.map((m) => m.estimate)), 0);
 		const order = clauses.filter((c) => !c.unmatched).sort((a, b) => cost(a) - cost(b));
 		const gen = ++this.#generation;
+		const most = mostPreference(intent);
 		const top = new TopK(RANKED);
-		const coverageOf = new Map<number, number>();
 		let full = 0;
 		let partial = 0;
 		let unread = weight;
+		let unreadClauses = clauses.length;
 		for (const clause of order) {
-			if (full >= RANKED || unread < CLOSE * weight - 1e-9) break;
+			// A document holding none of the words read so far holds at most the unread ones.
+			const reachable = shareOf(unread / weight, unreadClauses / clauses.length);
+			if (full >= RANKED || reachable < CLOSE - 1e-9) break;
 			unread -= clause.weight;
+			unreadClauses--;
 			for (const alt of clause.alternatives) {
 				const lead = alt.reduce((a, b) => (b.estimate < a.estimate ? b : a));
 				for (const [a, b] of lead.ranges)
@@ -470,7 +553,7 @@ export class SearchIndex {
 						const e = this.entries[entry]!;
 						if (!this.#passes(e, f)) continue;
 						const c = this.#coverage(doc, clauses);
-						const share = c.matched / weight;
+						const share = shareOf(c.matched / weight, c.clauses / clauses.length);
 						if (share < CLOSE) continue;
 						const whole = share > 1 - 1e-9;
 						if (this.#count(entry)) {
@@ -480,19 +563,18 @@ export class SearchIndex {
 						// Short titles that are mostly the typed words, in whole words, come first;
 						// an entry's own title beats an index term pointing at it.
 						const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
-						const own = this.#docs[doc]!.via ? 0 : 0.3;
+						const own = this.#docs[doc]!.via ? 0 : 0.15;
 						const score = 10 * share + c.exact / weight + (2 * c.clauses) / (length + 2) + own;
-						// The preferences move a score by a few points at most: skip reading the
-						// title of an entry that could not reach the short list anyway.
-						if (top.full && score + MAX_PREFERENCE < top.min) continue;
-						coverageOf.set(doc, share);
-						top.push(doc, score + preference(e, intent));
+						if (top.full && score + most < top.min) continue;
+						this.#share[doc] = share;
+						const lead = intent.wantsDefault && this.#leads(entry, clauses);
+						top.push(doc, score + preference(this.#traits[entry]!, lead, intent));
 					}
 			}
 		}
 		const total = full || partial;
 		const candidates = top.sorted();
-		const best = Math.max(0, ...candidates.map((c) => coverageOf.get(c.id) ?? 0));
+		const best = Math.max(0, ...candidates.map((c) => this.#share[c.id]!));
 		if (!candidates.length) return { ...none, noCloseMatch: true };
 		if (candidates.length === 1 || best < CLOSE)
 			return { docs: candidates.map((c) => c.id), total, unmatched, noCloseMatch: false };

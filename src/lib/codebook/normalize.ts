@@ -62,6 +62,12 @@ export function stem(word: string): string {
 	return s;
 }
 
+/** Empties the stem memo: the index builder calls it when done, so the memo's words do not
+ * stay in the worker's memory beside the index. */
+export function forgetStems(): void {
+	stems.clear();
+}
+
 /**
  * Lower-case word tokens. A dotted code inside text (`E11.9`) becomes one token (`e119`), so a
  * code typed in a sentence matches the code's own token.

@@ -13,6 +13,7 @@ import {
 	type CodeSystem
 } from './data';
 import {
+	forgetStems,
 	joinedWords,
 	looksLikeCode,
 	normalizeCode,
@@ -219,6 +220,7 @@ export class SearchIndex {
 		const cut = [...raw].filter((w) => stem(w) !== w).sort();
 		this.#rawWords = cut;
 		this.#rawStem = Int32Array.from(cut, (w) => idOf.get(stem(w)) ?? -1);
+		forgetStems();
 		this.#traits = Uint8Array.from(this.entries, traitsOf);
 		this.#lead = Int32Array.from(this.entries, (e) => {
 			const lead = leadStem(e.title);

@@ -15,7 +15,10 @@
  * 6. Chromium, the built app: home and stats with 300,000 attempts and 300,000 review logs, against
  *    a naive read of the whole log (bench/history.ts).
  *
- * `npm run bench -- codebook` (or `node`, `drill`, `banks`, `answered`, `history`) runs one part only;
+ * 7. Node: the code book's search scored on everyday look-ups (bench/codebook-eval.ts).
+ *
+ * `npm run bench -- codebook` (or `node`, `drill`, `banks`, `answered`, `history`, `codebook-eval`)
+ * runs one part only;
  * `npm run bench -- banks old 10` one approach at one size.
  */
 import { chromium } from '@playwright/test';
@@ -31,6 +34,7 @@ import { gradeCodeEntry } from '../src/lib/grading/grade.ts';
 import { codeBookFiles } from '../src/lib/server/codebook-data.ts';
 import { answeredBench } from './answered.ts';
 import { banksBench, printFigures } from './banks.ts';
+import { codebookEvalBench } from './codebook-eval.ts';
 import { CODEBOOK_QUERIES } from './codebook-queries.ts';
 import { historyBench } from './history.ts';
 
@@ -253,3 +257,4 @@ if (!only || only === 'banks') {
 	printFigures(figures);
 }
 if (!only || only === 'answered') await answeredBench(Number(process.argv[3] ?? 100_000));
+if (!only || only === 'codebook-eval') codebookEvalBench(Number(process.argv[3] ?? 8));

@@ -9,52 +9,19 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { realCodeBook } from '../../../tests/factories/codebook';
-import type { CodeBookData, IndexTerm } from './data';
+import type { CodeBookData } from './data';
+import { officialRecallAt10, officialTableSet, type OfficialCase } from './official-cases';
 import { SearchIndex } from './search';
 
-/** The words a coder would add for each drug table column. */
-const COLUMN_WORDS: Record<string, string> = {
-	'Poisoning Accidental (unintentional)': 'poisoning accidental',
-	'Poisoning Intentional self-harm': 'poisoning self-harm',
-	'Poisoning Assault': 'poisoning assault',
-	'Poisoning Undetermined': 'poisoning undetermined',
-	'Adverse effect': 'adverse effect',
-	Underdosing: 'underdosing'
-};
-
-interface Case {
-	query: string;
-	expected: string;
-}
-
-function cases(data: CodeBookData, table: IndexTerm['table'], every: number): Case[] {
-	const rows = data.index.filter((t) => t.table === table);
-	const out: Case[] = [];
-	// Every n-th row: a fixed, spread-out sample across the alphabet (no randomness).
-	for (let i = 0; i < rows.length; i += every) {
-		const t = rows[i]!;
-		const words = t.path.join(' ').replace(/\([^)]*\)/g, ' ');
-		const query = `${words} ${COLUMN_WORDS[t.column] ?? ''}`.replace(/\s+/g, ' ').trim();
-		out.push({ query, expected: t.code });
-	}
-	return out;
-}
-
-function recallAt10(index: SearchIndex, set: Case[]): { recall: number; misses: Case[] } {
-	const misses = set.filter(
-		({ query, expected }) =>
-			!index
-				.search(query, {}, 10)
-				.hits.some((h) => h.code === expected || h.code.startsWith(expected))
-	);
-	return { recall: 1 - misses.length / set.length, misses };
+function recallAt10(index: SearchIndex, set: OfficialCase[]) {
+	return officialRecallAt10((query) => index.search(query, {}, 10).hits, set);
 }
 
 let data: CodeBookData;
-let set: Case[];
+let set: OfficialCase[];
 beforeAll(() => {
 	data = realCodeBook();
-	set = [...cases(data, 'drug', 100), ...cases(data, 'eindex', 30)];
+	set = officialTableSet(data);
 });
 
 it('recall@10 on the drug table and external cause index is at least 0.85', () => {

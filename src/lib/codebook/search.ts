@@ -90,6 +90,8 @@ function shareOf(weighted: number, counted: number): number {
 	return (weighted + counted) / 2;
 }
 
+const SYNONYM_KEYS = Object.keys(SYNONYMS);
+
 /** At most this many typo neighbours stand for one typed word, the closest first. */
 const TYPO_NEIGHBOURS = 12;
 
@@ -393,8 +395,25 @@ export class SearchIndex {
 		// rare words, and each one read costs every candidate a look-up.
 		const df = (i: number) => this.#postStart[i + 1]! - this.#postStart[i]!;
 		near.sort((a, b) => a[0] - b[0] || df(b[1]) - df(a[1]));
-		for (const [, i] of near.slice(0, TYPO_NEIGHBOURS)) out.push([i, i + 1]);
+		// Only the closest: "osteoperosis" is one letter from "osteoporosis", two from
+		// "osteonecrosis", and the second is noise.
+		const closest = near[0]?.[0];
+		for (const [d, i] of near.slice(0, TYPO_NEIGHBOURS)) if (d === closest) out.push([i, i + 1]);
 		return out.sort((a, b) => a[0] - b[0]);
+	}
+
+	/** A SYNONYMS word that `w` is a typo of, when `w` itself matches no indexed word. */
+	#closeSynonym(w: string): string | undefined {
+		const k = maxTypos(w.length);
+		if (!k || !this.#matcher(w).typo) return undefined;
+		let best: string | undefined;
+		let bestD = k + 1;
+		for (const key of SYNONYM_KEYS) {
+			if (key.length < 6) continue;
+			const d = prefixDistance(w, key, k);
+			if (d < bestD) [best, bestD] = [key, d];
+		}
+		return best;
 	}
 
 	#docHas(doc: number, m: Matcher): boolean {
@@ -436,7 +455,9 @@ export class SearchIndex {
 			const next = typed[i + 1];
 			const join = next !== undefined && joined.get(w) === w + next ? w + next : undefined;
 			const abbreviation = ABBREVIATIONS[w];
-			const expansions = abbreviation ?? SYNONYMS[w] ?? [];
+			// A misspelt everyday word ("apendectomy") still brings its synonyms.
+			const synonym = SYNONYMS[w] ? w : abbreviation ? undefined : this.#closeSynonym(w);
+			const expansions = abbreviation ?? (synonym ? SYNONYMS[synonym]! : []);
 			const alternatives = [
 				...(join ? [[join]] : []),
 				join ? [w, next!] : [w],

@@ -54,6 +54,7 @@ describe('parseLayTerms', () => {
 		['an undotted CM code', file('heart attack\tI219\tlay'), 2, /not a dotted ICD-10-CM/],
 		['a CM prefix shorter than a category', file('diabetes\tE1*\tlay'), 2, /ICD-10-CM/],
 		['a CPT number', file('flu shot\t90686\tlay\thcpcs'), 2, /not a hcpcs code/],
+		['a HCPCS prefix of two characters', file('walker\tE0*\tlay\thcpcs'), 2, /hcpcs/],
 		['a PCS code of six characters', file('c-section\t10D00Z\tlay\ticd10pcs'), 2, /icd10pcs/],
 		['a code listed twice', file('MI\tI21.9 I21.9\tabbr'), 2, /listed twice/],
 		[
@@ -151,6 +152,20 @@ describe('codesets/lay-terms.tsv', () => {
 				problems.push(`lay-terms.tsv:${lay.line}: ${lay.term}: ${first} is not a reportable code`);
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('resolves every row to entries, its first code first', () => {
+		const problems = lays.flatMap((lay, n) => {
+			const first = book.entries[resolved[n]![0]!];
+			return first?.code === lay.codes[0] && first.system === lay.system
+				? []
+				: [`lay-terms.tsv:${lay.line}: ${lay.term} resolves to ${first?.code ?? 'nothing'}`];
+		});
+		expect(problems).toEqual([]);
+		const heartAttack = lays.findIndex((l) => l.term === 'heart attack');
+		const codes = resolved[heartAttack]!.map((i) => book.entries[i]!.code);
+		expect(codes.slice(0, 3)).toEqual(['I21.9', 'I21', 'I21.0']);
+		expect(codes.every((c) => c.startsWith('I21'))).toBe(true);
 	});
 
 	it('holds no CPT or CDT codes', () => {

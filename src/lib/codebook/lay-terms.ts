@@ -6,7 +6,6 @@
  * Pure: parses text and resolves against entries, so the worker and the tests share it.
  */
 import type { CodeEntry, CodeSystem } from './data';
-import { normalizeCode } from './normalize';
 
 /** Where the equivalence comes from (see codesets/README.md, "Lay terms"). */
 export type LaySource = 'title' | 'lay' | 'abbr';
@@ -60,8 +59,8 @@ function checkCode(code: string, system: CodeSystem, line: number): void {
 	const body = prefix ? code.slice(0, -1) : code;
 	if (!body) throw new LayTermsError(line, `empty code "${code}"`);
 	if (system === 'icd10cm') {
-		// A prefix may end just after the dot's place (`E11.6*`) or in the middle of a category
-		// (`F50.81*` is fine, `F5*` is too broad to be meant).
+		// A prefix is at least a category (`I21*`, `E11.6*`, `F50.81*`): `F5*` is too broad to be
+		// meant, and `resolveLayTerms` relies on the first three characters.
 		if (
 			prefix
 				? !/^[A-Z][0-9A-Z][0-9A-Z](\.[0-9A-Z]{0,4})?$/.test(body)
@@ -70,9 +69,10 @@ function checkCode(code: string, system: CodeSystem, line: number): void {
 			throw new LayTermsError(line, `"${code}" is not a dotted ICD-10-CM code or prefix`);
 		return;
 	}
+	// HCPCS and PCS prefixes: three characters at least (a PCS table), short of a whole code.
 	const shape = CODE_SHAPE[system];
 	const full = system === 'hcpcs' ? 5 : 7;
-	if (prefix ? body.length >= full || !/^[0-9A-Z]+$/.test(body) : !shape.test(body))
+	if (prefix ? !/^[0-9A-Z]{3,}$/.test(body) || body.length >= full : !shape.test(body))
 		throw new LayTermsError(line, `"${code}" is not a ${system} code or prefix`);
 }
 
@@ -124,42 +124,46 @@ export function parseLayTerms(text: string): LayTerm[] {
 
 /**
  * The entries each lay term points at, in the order its codes are written, each once: a code
- * gives its entry, a prefix every entry of the row's system that starts with it (in code order).
- * Codes that the chosen year does not have (a FY2027 code in the FY2026 book) give nothing.
- * Returns entry indexes, one list per term.
+ * gives its entry, a prefix every entry of the row's system that starts with it (in table
+ * order). Codes that the chosen year does not have (a FY2027 code in the FY2026 book) give
+ * nothing. Returns entry indexes, one list per term.
  */
 export function resolveLayTerms(
 	lays: readonly LayTerm[],
 	entries: readonly CodeEntry[]
 ): number[][] {
-	// One sorted key list for all systems, so a prefix is a binary search and a short scan
-	// rather than a pass over the whole book per prefix.
-	const keys = entries.map((e, i) => ({ key: `${e.system}:${normalizeCode(e.code)}`, i }));
-	keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-	const lowerBound = (k: string) => {
-		let lo = 0;
-		let hi = keys.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (keys[mid]!.key < k) lo = mid + 1;
-			else hi = mid;
-		}
-		return lo;
-	};
+	// Every code and prefix is at least three characters (a CM category, a PCS table), and the
+	// book keeps each system's codes with the same first three characters together, so the
+	// entries are split once into runs by those characters and a look-up reads one run, rather
+	// than a key being built or the book sorted for its 186,000 entries.
+	const runs = new Map<string, [number, number][]>();
+	let start = 0;
+	for (let i = 1; i <= entries.length; i++) {
+		const a = entries[start]!;
+		const b = entries[i];
+		if (b && b.system === a.system && b.code.startsWith(a.code.slice(0, 3))) continue;
+		const key = `${a.system}:${a.code.slice(0, 3)}`;
+		const list = runs.get(key);
+		if (list) list.push([start, i]);
+		else runs.set(key, [[start, i]]);
+		start = i;
+	}
 	return lays.map((lay) => {
 		const out: number[] = [];
 		const seen = new Set<number>();
 		for (const code of lay.codes) {
+			// The file's codes are in the book's display form (dotted CM, checked when parsed),
+			// so they compare with the entries' codes as they are.
 			const prefix = isLayPrefix(code);
-			const k = `${lay.system}:${normalizeCode(prefix ? code.slice(0, -1) : code)}`;
-			for (let j = lowerBound(k); j < keys.length; j++) {
-				const { key, i } = keys[j]!;
-				if (prefix ? !key.startsWith(k) : key !== k) break;
-				if (!seen.has(i)) {
-					seen.add(i);
-					out.push(i);
+			const want = prefix ? code.slice(0, -1) : code;
+			for (const [from, to] of runs.get(`${lay.system}:${want.slice(0, 3)}`) ?? [])
+				for (let i = from; i < to; i++) {
+					const have = entries[i]!.code;
+					if ((prefix ? have.startsWith(want) : have === want) && !seen.has(i)) {
+						seen.add(i);
+						out.push(i);
+					}
 				}
-			}
 		}
 		return out;
 	});

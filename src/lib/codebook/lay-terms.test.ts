@@ -157,7 +157,7 @@ describe('codesets/lay-terms.tsv', () => {
 	it('resolves every row to entries, its first code first', () => {
 		const problems = lays.flatMap((lay, n) => {
 			const first = book.entries[resolved[n]![0]!];
-			return first?.code === lay.codes[0] && first.system === lay.system
+			return first && first.code === lay.codes[0] && first.system === lay.system
 				? []
 				: [`lay-terms.tsv:${lay.line}: ${lay.term} resolves to ${first?.code ?? 'nothing'}`];
 		});

@@ -4,6 +4,7 @@
  */
 import { changesByCode, parseAddendaTsv, parseCmTsv, revertAddenda, type CmRow } from './addenda';
 import { LATEST_CODE_SET_YEAR, type CodeSetYear } from './codesets';
+import { parseLayTerms, type LayTerm } from './lay-terms';
 import { normalizeCode } from './normalize';
 
 export type CodeSystem = 'icd10cm' | 'icd10pcs' | 'hcpcs';
@@ -100,6 +101,12 @@ export interface CodeBookData {
 	/** Deleted codes -> the new codes with the same title (see `changesByCode`). */
 	replacedBy: Map<string, string[]>;
 	index: IndexTerm[];
+	/**
+	 * Consumer and chart terms with the codes they mean (`codesets/lay-terms.tsv`), as written:
+	 * a code may be a prefix (`I21*`) and may not exist in the FY2026 book. The search resolves
+	 * them to entries (`resolveLayTerms` in lay-terms.ts).
+	 */
+	lay: LayTerm[];
 }
 
 export interface CodeBookTexts {
@@ -116,6 +123,8 @@ export interface CodeBookTexts {
 	index: string;
 	icd10pcs: string;
 	hcpcs: string;
+	/** The lay and chart vocabulary; absent from a book cached before it shipped. */
+	lay?: string;
 }
 
 /** The files the build serves for the code book, by key (see src/lib/server/codebook-data.ts). */
@@ -129,7 +138,8 @@ export const CODEBOOK_FILES: Record<keyof CodeBookTexts, string> = {
 	poaExempt: 'icd10cm-2026-poa-exempt.txt',
 	index: 'icd10cm-2026-index.tsv',
 	icd10pcs: 'icd10pcs-2026.tsv',
-	hcpcs: 'hcpcs-2025-oct.tsv'
+	hcpcs: 'hcpcs-2025-oct.tsv',
+	lay: 'lay-terms.tsv'
 };
 
 function rows(text: string, header = true): string[][] {
@@ -268,7 +278,8 @@ export function parseCodeBook(
 			item.stale = 'now-header';
 		index.push(item);
 	}
-	return { year, entries, chapters, sections, categorySection, deleted, replacedBy, index };
+	const lay = t.lay ? parseLayTerms(t.lay) : [];
+	return { year, entries, chapters, sections, categorySection, deleted, replacedBy, index, lay };
 }
 
 /**

@@ -92,6 +92,11 @@ function shareOf(weighted: number, counted: number): number {
 
 const SYNONYM_KEYS = Object.keys(SYNONYMS);
 
+/** How a hit found through an everyday term says so ("Found in the ..."). */
+export function layTermLabel(term: string): string {
+	return `list of everyday terms: “${term}”`;
+}
+
 /** At most this many typo neighbours stand for one typed word, the closest first. */
 const TYPO_NEIGHBOURS = 12;
 
@@ -178,6 +183,18 @@ export class SearchIndex {
 				text: `${t.path.join(' ')} ${t.column}`,
 				via: indexTermLabel(t, data.year)
 			});
+		}
+		// Everyday and chart terms (codesets/lay-terms.tsv): one document per code a term lists;
+		// a prefix (I21*) leads to its own entry, the category or subcategory.
+		for (const lay of data.lay ?? []) {
+			const seen = new Set<number>();
+			for (const code of lay.codes) {
+				const key = code.endsWith('*') ? code.slice(0, -1) : code;
+				const entry = byKey.get(codeKey(lay.system, key));
+				if (entry === undefined || seen.has(entry)) continue;
+				seen.add(entry);
+				this.#docs.push({ entry, text: lay.term, via: layTermLabel(lay.term) });
+			}
 		}
 		this.#build();
 		const order = data.entries.map((e, i) => [normalizeCode(e.code), i] as const);

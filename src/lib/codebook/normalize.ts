@@ -39,7 +39,20 @@ export const STOPWORDS = new Set([
 	'or',
 	'at',
 	'as',
-	'by'
+	'by',
+	// Everyday phrasing: "pain when peeing", "my knee is swollen".
+	'when',
+	'is',
+	'are',
+	'was',
+	'were',
+	'my',
+	'it',
+	'has',
+	'had',
+	'have',
+	'been',
+	'very'
 ]);
 
 const stems = new Map<string, string>();

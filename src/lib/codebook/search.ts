@@ -74,6 +74,8 @@ interface Doc {
 	/** Only for index terms; a code's own text is built from its entry when needed (memory). */
 	text?: string;
 	via?: string;
+	/** An everyday term: the whole query being the term is the surest match there is. */
+	lay?: true;
 }
 
 /** Candidates handed to fuse.js for the final ranking. */
@@ -84,7 +86,8 @@ const CLOSE = 0.5;
 const FUSE = 1;
 /**
  * How much of the query an entry holds: half by the weight of the words (a rare word says more
- * than a common one), half by their number (one rare word of three is not most of the query).
+ * than a common one), half by the number of its content words (one rare word of three is not
+ * most of the query; "with" is not a third of "afib with rvr").
  */
 function shareOf(weighted: number, counted: number): number {
 	return (weighted + counted) / 2;
@@ -96,6 +99,15 @@ const SYNONYM_KEYS = Object.keys(SYNONYMS);
 export function layTermLabel(term: string): string {
 	return `list of everyday terms: “${term}”`;
 }
+
+/**
+ * A word in more than one document in twenty ("with", "left", "unspecified") weighs less than
+ * this and does not count as a word of the query's content (see `shareOf`).
+ */
+const CONTENT_WEIGHT = Math.log(21);
+
+/** What a query that is exactly an everyday term adds to that term's documents. */
+const EXACT_TERM = 2;
 
 /** At most this many typo neighbours stand for one typed word, the closest first. */
 const TYPO_NEIGHBOURS = 12;
@@ -115,13 +127,17 @@ interface Clause {
 	weight: number;
 	/** Nothing in the book matches it. */
 	unmatched: boolean;
+	/** Rare enough to count as a word of the query's content ("with" and "left" are not). */
+	content: boolean;
 }
 
 /** A candidate's match: the weight of the typed words it holds, in all and as whole words. */
 interface Coverage {
 	matched: number;
 	exact: number;
+	/** Content clauses held (see `Clause.content`), and all clauses held. */
 	clauses: number;
+	all: number;
 }
 
 /** Vocabulary id ranges that satisfy one typed token (a prefix range, or typo neighbours). */
@@ -149,7 +165,7 @@ export class SearchIndex {
 	#lead!: Int32Array;
 	/** Per document, its share of the query in the current search (valid where #mark is). */
 	#share!: Float32Array;
-	#scratch: Coverage = { matched: 0, exact: 0, clauses: 0 };
+	#scratch: Coverage = { matched: 0, exact: 0, clauses: 0, all: 0 };
 	#postStart!: Int32Array;
 	#postings!: Int32Array;
 	#docStart!: Int32Array;
@@ -193,7 +209,7 @@ export class SearchIndex {
 				const entry = byKey.get(codeKey(lay.system, key));
 				if (entry === undefined || seen.has(entry)) continue;
 				seen.add(entry);
-				this.#docs.push({ entry, text: lay.term, via: layTermLabel(lay.term) });
+				this.#docs.push({ entry, text: lay.term, via: layTermLabel(lay.term), lay: true });
 			}
 		}
 		this.#build();
@@ -492,7 +508,8 @@ export class SearchIndex {
 				typed: join ?? w,
 				alternatives: usable,
 				unmatched: !usable.length,
-				weight: usable.length ? Math.log(1 + docs / (1 + estimate)) : 0
+				weight: usable.length ? Math.log(1 + docs / (1 + estimate)) : 0,
+				content: true
 			});
 			// Fuse's extended syntax has no nesting, so alternatives are multiplied out as OR
 			// groups (space is AND, | is OR), capped so a query of many abbreviations stays small.
@@ -503,6 +520,8 @@ export class SearchIndex {
 		const known = clauses.filter((c) => !c.unmatched).map((c) => c.weight);
 		const typical = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 0;
 		for (const c of clauses) if (c.unmatched) c.weight = typical;
+		for (const c of clauses) c.content = c.weight >= CONTENT_WEIGHT;
+		if (!clauses.some((c) => c.content)) for (const c of clauses) c.content = true;
 		const fuseQuery = groups
 			.map((g) => g.map((t) => t.replace(/[|'"!^=$]/g, '')).join(' '))
 			.join(' | ');
@@ -526,6 +545,7 @@ export class SearchIndex {
 		c.matched = 0;
 		c.exact = 0;
 		c.clauses = 0;
+		c.all = 0;
 		for (let i = 0; i < clauses.length; i++) {
 			const clause = clauses[i]!;
 			for (let a = 0; a < clause.alternatives.length; a++) {
@@ -542,7 +562,8 @@ export class SearchIndex {
 				if (!all) continue;
 				// A typo neighbour is a guess: "plugh" is one letter from "plug".
 				c.matched += typo ? TYPO_SHARE * clause.weight : clause.weight;
-				c.clauses++;
+				if (clause.content) c.clauses++;
+				c.all++;
 				if (exact) c.exact += clause.weight;
 				break;
 			}
@@ -569,19 +590,20 @@ export class SearchIndex {
 		const cost = (c: Clause) =>
 			c.alternatives.reduce((s, alt) => s + Math.min(...alt.map((m) => m.estimate)), 0);
 		const order = clauses.filter((c) => !c.unmatched).sort((a, b) => cost(a) - cost(b));
+		const contentClauses = clauses.filter((c) => c.content).length;
 		const gen = ++this.#generation;
 		const most = mostPreference(intent);
 		const top = new TopK(RANKED);
 		let full = 0;
 		let partial = 0;
 		let unread = weight;
-		let unreadClauses = clauses.length;
+		let unreadClauses = contentClauses;
 		for (const clause of order) {
 			// A document holding none of the words read so far holds at most the unread ones.
-			const reachable = shareOf(unread / weight, unreadClauses / clauses.length);
+			const reachable = shareOf(unread / weight, unreadClauses / contentClauses);
 			if (full >= RANKED || reachable < CLOSE - 1e-9) break;
 			unread -= clause.weight;
-			unreadClauses--;
+			if (clause.content) unreadClauses--;
 			for (const alt of clause.alternatives) {
 				const lead = alt.reduce((a, b) => (b.estimate < a.estimate ? b : a));
 				for (const [a, b] of lead.ranges)
@@ -593,7 +615,7 @@ export class SearchIndex {
 						const e = this.entries[entry]!;
 						if (!this.#passes(e, f)) continue;
 						const c = this.#coverage(doc, clauses);
-						const share = shareOf(c.matched / weight, c.clauses / clauses.length);
+						const share = shareOf(c.matched / weight, c.clauses / contentClauses);
 						if (share < CLOSE) continue;
 						const whole = share > 1 - 1e-9;
 						if (this.#count(entry)) {
@@ -604,7 +626,11 @@ export class SearchIndex {
 						// an entry's own title beats an index term pointing at it.
 						const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
 						const own = this.#docs[doc]!.via ? 0 : 0.15;
-						const score = 10 * share + c.exact / weight + (2 * c.clauses) / (length + 2) + own;
+						// The query is exactly an everyday term ("food poisoning"): that term's codes
+						// first, before titles that merely hold the words.
+						const term =
+							this.#docs[doc]!.lay && c.exact > weight - 1e-9 && length === c.all ? EXACT_TERM : 0;
+						const score = 10 * share + c.exact / weight + (2 * c.all) / (length + 2) + own + term;
 						if (top.full && score + most < top.min) continue;
 						this.#share[doc] = share;
 						const lead = intent.wantsDefault && this.#leads(entry, clauses);

@@ -41,13 +41,35 @@ export interface SearchResult {
 	total: number;
 }
 
-/** A searchable document: a code's own title, or an index-table term pointing at a code. */
-interface Doc {
-	entry: number;
-	/** Only for index terms; a code's own text is built from its entry when needed (memory). */
-	text?: string;
-	via?: string;
+/**
+ * A built index in a compact form that structured clone copies fast (typed arrays and a few long
+ * strings, no per-document objects), so a later visit restores it instead of rebuilding it.
+ * Generic over documents: each is an entry number plus, for documents that are not an entry's
+ * own code and title, a text and a `via` label.
+ */
+export interface IndexSnapshot {
+	format: number;
+	/** Number of entries the index was built over (a snapshot of other data is refused). */
+	entries: number;
+	docEntry: Int32Array;
+	/** Documents' own texts, concatenated; document d's is `text[textStart[d]..textStart[d+1]]`. */
+	text: string;
+	textStart: Uint32Array;
+	via: string;
+	viaStart: Uint32Array;
+	/** Vocabulary, sorted, joined by `\n` (tokens never hold one). */
+	vocab: string;
+	postStart: Int32Array;
+	postings: Int32Array;
+	docStart: Int32Array;
+	docTokens: Int32Array;
+	/** Normalized codes, sorted, joined by `\n`, and their entries. */
+	codeNorm: string;
+	codeEntry: Int32Array;
 }
+
+/** Bump when the snapshot's shape or the way documents are tokenized changes. */
+export const INDEX_FORMAT = 1;
 
 /** Candidates handed to fuse.js for the final ranking. */
 const RANKED = 60;
@@ -71,7 +93,12 @@ interface Matcher {
 
 export class SearchIndex {
 	readonly entries: CodeEntry[];
-	#docs: Doc[] = [];
+	/** Per document: its entry; its own text and `via` label as ranges of one string each. */
+	#docEntry!: Int32Array;
+	#docText = '';
+	#textStart!: Uint32Array;
+	#docVia = '';
+	#viaStart!: Uint32Array;
 	#vocab: string[] = [];
 	#postStart!: Int32Array;
 	#postings!: Int32Array;
@@ -89,30 +116,95 @@ export class SearchIndex {
 	#counted!: Int32Array;
 	#countGeneration = 0;
 
-	constructor(data: CodeBookData) {
+	/** Builds the index, or restores `snapshot` (use `restore` to get undefined, not a throw). */
+	constructor(data: CodeBookData, snapshot?: IndexSnapshot) {
 		this.entries = data.entries;
+		this.#counted = new Int32Array(data.entries.length);
+		if (snapshot) {
+			this.#restore(snapshot);
+			return;
+		}
 		const byKey = new Map<string, number>();
+		const docEntry: number[] = [];
+		const texts: string[] = [];
+		const vias: string[] = [];
 		data.entries.forEach((e, i) => {
 			byKey.set(codeKey(e.system, e.code), i);
-			this.#docs.push({ entry: i });
+			docEntry.push(i);
+			texts.push('');
+			vias.push('');
 		});
 		for (const t of data.index) {
 			// An entry whose code the year deleted leads to the code with its title, marked.
 			const to = t.stale === 'deleted' ? data.replacedBy.get(t.code)?.[0] : t.code;
 			const entry = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
 			if (entry === undefined) continue;
-			this.#docs.push({
-				entry,
-				text: `${t.path.join(' ')} ${t.column}`,
-				via: indexTermLabel(t, data.year)
-			});
+			docEntry.push(entry);
+			texts.push(`${t.path.join(' ')} ${t.column}`);
+			vias.push(indexTermLabel(t, data.year));
 		}
+		this.#docEntry = Int32Array.from(docEntry);
+		[this.#docText, this.#textStart] = pack(texts);
+		[this.#docVia, this.#viaStart] = pack(vias);
 		this.#build();
 		const order = data.entries.map((e, i) => [normalizeCode(e.code), i] as const);
 		order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
 		this.#codeNorm = order.map(([c]) => c);
 		this.#codeEntry = Int32Array.from(order, ([, i]) => i);
-		this.#counted = new Int32Array(data.entries.length);
+	}
+
+	/**
+	 * The index over `data` from a stored snapshot, or undefined when the snapshot does not fit
+	 * (another format, other data, or damaged): the caller then builds it afresh.
+	 */
+	static restore(data: CodeBookData, snapshot: unknown): SearchIndex | undefined {
+		if (!isSnapshot(snapshot, data.entries.length)) return undefined;
+		try {
+			return new SearchIndex(data, snapshot);
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** The built index in its compact form (shares the typed arrays: do not modify them). */
+	snapshot(): IndexSnapshot {
+		return {
+			format: INDEX_FORMAT,
+			entries: this.entries.length,
+			docEntry: this.#docEntry,
+			text: this.#docText,
+			textStart: this.#textStart,
+			via: this.#docVia,
+			viaStart: this.#viaStart,
+			vocab: this.#vocab.join('\n'),
+			postStart: this.#postStart,
+			postings: this.#postings,
+			docStart: this.#docStart,
+			docTokens: this.#docTokens,
+			codeNorm: this.#codeNorm.join('\n'),
+			codeEntry: this.#codeEntry
+		};
+	}
+
+	#restore(s: IndexSnapshot): void {
+		this.#docEntry = s.docEntry;
+		this.#docText = s.text;
+		this.#textStart = s.textStart;
+		this.#docVia = s.via;
+		this.#viaStart = s.viaStart;
+		this.#vocab = s.vocab ? s.vocab.split('\n') : [];
+		this.#postStart = s.postStart;
+		this.#postings = s.postings;
+		this.#docStart = s.docStart;
+		this.#docTokens = s.docTokens;
+		this.#codeNorm = s.codeNorm ? s.codeNorm.split('\n') : [];
+		this.#codeEntry = s.codeEntry;
+		if (
+			this.#postStart.length !== this.#vocab.length + 1 ||
+			this.#codeNorm.length !== this.#codeEntry.length
+		)
+			throw new Error('the index snapshot does not hold together');
+		this.#mark = new Int32Array(this.#docEntry.length);
 	}
 
 	/** Adds `entry` to this search's total once; true the first time. */
@@ -125,11 +217,10 @@ export class SearchIndex {
 	#build(): void {
 		const docsOf = new Map<string, number[]>();
 		const perDoc: string[][] = [];
-		this.#docs.forEach((d, id) => {
-			const e = this.entries[d.entry]!;
-			const own = d.text
-				? tokens(d.text)
-				: [...tokens(e.title), normalizeCode(e.code).toLowerCase()];
+		this.#docEntry.forEach((entry, id) => {
+			const e = this.entries[entry]!;
+			const text = this.#ownText(id);
+			const own = text ? tokens(text) : [...tokens(e.title), normalizeCode(e.code).toLowerCase()];
 			const unique = [...new Set(own)];
 			perDoc.push(unique);
 			for (const t of unique) {
@@ -162,16 +253,32 @@ export class SearchIndex {
 		this.#mark = new Int32Array(perDoc.length);
 	}
 
+	/** The entry a document stands for. */
+	#entryOf(doc: number): number {
+		return this.#docEntry[doc]!;
+	}
+
+	/** How the list names an index-term document's source; undefined for a code's own title. */
+	#viaOf(doc: number): string | undefined {
+		return this.#docVia.slice(this.#viaStart[doc], this.#viaStart[doc + 1]) || undefined;
+	}
+
+	/** An index term's own text; empty for a code's own document. */
+	#ownText(doc: number): string {
+		return this.#docText.slice(this.#textStart[doc], this.#textStart[doc + 1]);
+	}
+
+	/** The text fuse.js ranks: an index term's words, or a code and its title. */
 	#text(doc: number): string {
-		const d = this.#docs[doc]!;
-		if (d.text) return d.text;
-		const e = this.entries[d.entry]!;
+		const own = this.#ownText(doc);
+		if (own) return own;
+		const e = this.entries[this.#entryOf(doc)]!;
 		return `${e.code} ${e.title}`;
 	}
 
 	/** Number of searchable documents (codes plus index-table terms). */
 	get size(): number {
-		return this.#docs.length;
+		return this.#docEntry.length;
 	}
 
 	search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
@@ -195,7 +302,7 @@ export class SearchIndex {
 		}
 		const text = this.#byText(q, filters);
 		total += text.total;
-		for (const d of text.docs) keep(this.#docs[d]!.entry, this.#docs[d]!.via);
+		for (const d of text.docs) keep(this.#entryOf(d), this.#viaOf(d));
 		return { hits, total: Math.max(total, hits.length) };
 	}
 
@@ -333,7 +440,7 @@ export class SearchIndex {
 					const doc = this.#postings[p]!;
 					if (this.#mark[doc] === gen) continue;
 					this.#mark[doc] = gen;
-					if (!this.#passes(this.entries[this.#docs[doc]!.entry]!, f)) continue;
+					if (!this.#passes(this.entries[this.#entryOf(doc)]!, f)) continue;
 					let exact = 0;
 					let ok = true;
 					for (const c of clauses) {
@@ -351,11 +458,11 @@ export class SearchIndex {
 						}
 					}
 					if (!ok) continue;
-					if (this.#count(this.#docs[doc]!.entry)) total++;
+					if (this.#count(this.#entryOf(doc))) total++;
 					// Short titles that are mostly the typed words, in whole words, come first; an
 					// entry's own title beats an index term pointing at it.
 					const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
-					const own = this.#docs[doc]!.via ? 0 : 0.1;
+					const own = this.#viaOf(doc) ? 0 : 0.1;
 					top.push(doc, (nClauses + exact) / (length + 3) + own);
 				}
 		}
@@ -378,6 +485,56 @@ export class SearchIndex {
 		const final = (id: number) => (fuseScore.get(id) ?? 1) - (0.6 * (pre.get(id) ?? 0)) / best;
 		return { docs: candidates.map((c) => c.id).sort((a, b) => final(a) - final(b)), total };
 	}
+}
+
+/** Strings as one string and their start offsets (n + 1 of them). */
+function pack(strings: string[]): [string, Uint32Array] {
+	const start = new Uint32Array(strings.length + 1);
+	let at = 0;
+	strings.forEach((s, i) => {
+		start[i] = at;
+		at += s.length;
+	});
+	start[strings.length] = at;
+	return [strings.join(''), start];
+}
+
+/**
+ * Whether `s` is a snapshot of this format over `entries` entries whose every offset and id
+ * stays in range: a damaged snapshot must be rebuilt, never give wrong results or throw mid-search.
+ */
+function isSnapshot(s: unknown, entries: number): s is IndexSnapshot {
+	if (typeof s !== 'object' || s === null) return false;
+	const x = s as Partial<IndexSnapshot>;
+	const ints = [x.docEntry, x.postStart, x.postings, x.docStart, x.docTokens, x.codeEntry];
+	if (x.format !== INDEX_FORMAT || x.entries !== entries) return false;
+	if (!ints.every((a) => a instanceof Int32Array)) return false;
+	if (!(x.textStart instanceof Uint32Array) || !(x.viaStart instanceof Uint32Array)) return false;
+	if (typeof x.text !== 'string' || typeof x.via !== 'string') return false;
+	if (typeof x.vocab !== 'string' || typeof x.codeNorm !== 'string') return false;
+	const docs = x.docEntry!.length;
+	const vocab = x.postStart!.length - 1;
+	const within = (a: Int32Array, max: number) => a.every((v) => v >= 0 && v < max);
+	const rising = (a: Int32Array | Uint32Array, last: number) =>
+		a.length > 0 &&
+		a[0] === 0 &&
+		a[a.length - 1] === last &&
+		a.every((v, i) => !i || v >= a[i - 1]!);
+	return (
+		vocab >= 0 &&
+		x.codeEntry!.length === entries &&
+		x.textStart.length === docs + 1 &&
+		x.viaStart.length === docs + 1 &&
+		x.docStart!.length === docs + 1 &&
+		rising(x.textStart, x.text.length) &&
+		rising(x.viaStart, x.via.length) &&
+		rising(x.postStart!, x.postings!.length) &&
+		rising(x.docStart!, x.docTokens!.length) &&
+		within(x.docEntry!, entries) &&
+		within(x.codeEntry!, entries) &&
+		within(x.postings!, docs) &&
+		within(x.docTokens!, vocab)
+	);
 }
 
 /** First index in a sorted array whose value is >= `key`. */

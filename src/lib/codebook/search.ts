@@ -10,7 +10,8 @@ import {
 	indexTermLabel,
 	type CodeBookData,
 	type CodeEntry,
-	type CodeSystem
+	type CodeSystem,
+	type IndexTerm
 } from './data';
 import { looksLikeCode, normalizeCode, stem, STOPWORDS, tokens, words } from './normalize';
 import { ABBREVIATIONS, SYNONYMS } from './synonyms';
@@ -43,33 +44,38 @@ export interface SearchResult {
 
 /**
  * A built index in a compact form that structured clone copies fast (typed arrays and a few long
- * strings, no per-document objects), so a later visit restores it instead of rebuilding it.
- * Generic over documents: each is an entry number plus, for documents that are not an entry's
- * own code and title, a text and a `via` label.
+ * strings, no per-document objects), so a later visit restores it instead of rebuilding it. It
+ * holds only what cannot be derived quickly: each document's kind and source, the vocabulary and
+ * the postings; the per-document token lists are the postings transposed, rebuilt on restore.
  */
 export interface IndexSnapshot {
 	format: number;
-	/** Number of entries the index was built over (a snapshot of other data is refused). */
+	/** Entries and index terms the index was built over (a snapshot of other data is refused). */
 	entries: number;
+	terms: number;
+	/** Per document: what it is (`DocKind`) and which entry or index term it comes from. */
+	docKind: Uint8Array;
+	docRef: Int32Array;
+	/** The entry each document leads to (an index term: its code, or a deleted code's successor). */
 	docEntry: Int32Array;
-	/** Documents' own texts, concatenated; document d's is `text[textStart[d]..textStart[d+1]]`. */
-	text: string;
-	textStart: Uint32Array;
-	via: string;
-	viaStart: Uint32Array;
 	/** Vocabulary, sorted, joined by `\n` (tokens never hold one). */
 	vocab: string;
 	postStart: Int32Array;
 	postings: Int32Array;
-	docStart: Int32Array;
-	docTokens: Int32Array;
-	/** Normalized codes, sorted, joined by `\n`, and their entries. */
+	/** Normalized codes, sorted, each padded to `codeWidth`, and their entries. */
 	codeNorm: string;
+	codeWidth: number;
 	codeEntry: Int32Array;
 }
 
+/**
+ * Where a document's words come from: an entry's code and title, or an index-table term (its
+ * text is the term's path and column; it leads to an entry). New kinds (lay terms) add a value.
+ */
+const DocKind = { Entry: 0, IndexTerm: 1 } as const;
+
 /** Bump when the snapshot's shape or the way documents are tokenized changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Candidates handed to fuse.js for the final ranking. */
 const RANKED = 60;
@@ -93,19 +99,24 @@ interface Matcher {
 
 export class SearchIndex {
 	readonly entries: CodeEntry[];
-	/** Per document: its entry; its own text and `via` label as ranges of one string each. */
+	/** The index-table terms and the year (their `via` labels and texts are built from them). */
+	#terms: IndexTerm[];
+	#year: CodeBookData['year'];
+	/** Per document: what it is, the entry or term it comes from, and the entry it leads to. */
+	#docKind!: Uint8Array;
+	#docRef!: Int32Array;
 	#docEntry!: Int32Array;
-	#docText = '';
-	#textStart!: Uint32Array;
-	#docVia = '';
-	#viaStart!: Uint32Array;
 	#vocab: string[] = [];
 	#postStart!: Int32Array;
 	#postings!: Int32Array;
 	#docStart!: Int32Array;
 	#docTokens!: Int32Array;
-	/** Codes without dots, sorted, for code and partial-code look-up. */
-	#codeNorm: string[] = [];
+	/**
+	 * Codes without dots, sorted, for code and partial-code look-up: one string, each code padded
+	 * to `#codeWidth` (186,000 short strings would cost several MB and a slow restore).
+	 */
+	#codeNorm = '';
+	#codeWidth = 0;
 	#codeEntry!: Int32Array;
 	#mark!: Int32Array;
 	#generation = 0;
@@ -119,37 +130,40 @@ export class SearchIndex {
 	/** Builds the index, or restores `snapshot` (use `restore` to get undefined, not a throw). */
 	constructor(data: CodeBookData, snapshot?: IndexSnapshot) {
 		this.entries = data.entries;
+		this.#terms = data.index;
+		this.#year = data.year;
 		this.#counted = new Int32Array(data.entries.length);
 		if (snapshot) {
 			this.#restore(snapshot);
 			return;
 		}
 		const byKey = new Map<string, number>();
-		const docEntry: number[] = [];
-		const texts: string[] = [];
-		const vias: string[] = [];
+		const kind: number[] = [];
+		const ref: number[] = [];
+		const entry: number[] = [];
 		data.entries.forEach((e, i) => {
 			byKey.set(codeKey(e.system, e.code), i);
-			docEntry.push(i);
-			texts.push('');
-			vias.push('');
+			kind.push(DocKind.Entry);
+			ref.push(i);
+			entry.push(i);
 		});
-		for (const t of data.index) {
+		data.index.forEach((t, i) => {
 			// An entry whose code the year deleted leads to the code with its title, marked.
 			const to = t.stale === 'deleted' ? data.replacedBy.get(t.code)?.[0] : t.code;
-			const entry = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
-			if (entry === undefined) continue;
-			docEntry.push(entry);
-			texts.push(`${t.path.join(' ')} ${t.column}`);
-			vias.push(indexTermLabel(t, data.year));
-		}
-		this.#docEntry = Int32Array.from(docEntry);
-		[this.#docText, this.#textStart] = pack(texts);
-		[this.#docVia, this.#viaStart] = pack(vias);
+			const e = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
+			if (e === undefined) return;
+			kind.push(DocKind.IndexTerm);
+			ref.push(i);
+			entry.push(e);
+		});
+		this.#docKind = Uint8Array.from(kind);
+		this.#docRef = Int32Array.from(ref);
+		this.#docEntry = Int32Array.from(entry);
 		this.#build();
 		const order = data.entries.map((e, i) => [normalizeCode(e.code), i] as const);
 		order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-		this.#codeNorm = order.map(([c]) => c);
+		this.#codeWidth = order.reduce((w, [c]) => Math.max(w, c.length), 0);
+		this.#codeNorm = order.map(([c]) => c.padEnd(this.#codeWidth)).join('');
 		this.#codeEntry = Int32Array.from(order, ([, i]) => i);
 	}
 
@@ -158,7 +172,7 @@ export class SearchIndex {
 	 * (another format, other data, or damaged): the caller then builds it afresh.
 	 */
 	static restore(data: CodeBookData, snapshot: unknown): SearchIndex | undefined {
-		if (!isSnapshot(snapshot, data.entries.length)) return undefined;
+		if (!isSnapshot(snapshot, data.entries.length, data.index.length)) return undefined;
 		try {
 			return new SearchIndex(data, snapshot);
 		} catch {
@@ -171,40 +185,51 @@ export class SearchIndex {
 		return {
 			format: INDEX_FORMAT,
 			entries: this.entries.length,
+			terms: this.#terms.length,
+			docKind: this.#docKind,
+			docRef: this.#docRef,
 			docEntry: this.#docEntry,
-			text: this.#docText,
-			textStart: this.#textStart,
-			via: this.#docVia,
-			viaStart: this.#viaStart,
 			vocab: this.#vocab.join('\n'),
 			postStart: this.#postStart,
 			postings: this.#postings,
-			docStart: this.#docStart,
-			docTokens: this.#docTokens,
-			codeNorm: this.#codeNorm.join('\n'),
+			codeNorm: this.#codeNorm,
+			codeWidth: this.#codeWidth,
 			codeEntry: this.#codeEntry
 		};
 	}
 
 	#restore(s: IndexSnapshot): void {
+		this.#docKind = s.docKind;
+		this.#docRef = s.docRef;
 		this.#docEntry = s.docEntry;
-		this.#docText = s.text;
-		this.#textStart = s.textStart;
-		this.#docVia = s.via;
-		this.#viaStart = s.viaStart;
 		this.#vocab = s.vocab ? s.vocab.split('\n') : [];
 		this.#postStart = s.postStart;
 		this.#postings = s.postings;
-		this.#docStart = s.docStart;
-		this.#docTokens = s.docTokens;
-		this.#codeNorm = s.codeNorm ? s.codeNorm.split('\n') : [];
+		this.#codeNorm = s.codeNorm;
+		this.#codeWidth = s.codeWidth;
 		this.#codeEntry = s.codeEntry;
-		if (
-			this.#postStart.length !== this.#vocab.length + 1 ||
-			this.#codeNorm.length !== this.#codeEntry.length
-		)
+		if (this.#postStart.length !== this.#vocab.length + 1)
 			throw new Error('the index snapshot does not hold together');
-		this.#mark = new Int32Array(this.#docEntry.length);
+		this.#transpose();
+	}
+
+	/**
+	 * The per-document token lists from the postings: walking the vocabulary in order fills each
+	 * document's list in rising token order, as `#build` sorts it.
+	 */
+	#transpose(): void {
+		const docs = this.#docKind.length;
+		const start = new Int32Array(docs + 1);
+		for (const d of this.#postings) start[d + 1]!++;
+		for (let d = 0; d < docs; d++) start[d + 1]! += start[d]!;
+		const fill = start.slice(0, docs);
+		const tokens = new Int32Array(this.#postings.length);
+		for (let w = 0; w < this.#vocab.length; w++)
+			for (let p = this.#postStart[w]!; p < this.#postStart[w + 1]!; p++)
+				tokens[fill[this.#postings[p]!]!++] = w;
+		this.#docStart = start;
+		this.#docTokens = tokens;
+		this.#mark = new Int32Array(docs);
 	}
 
 	/** Adds `entry` to this search's total once; true the first time. */
@@ -219,8 +244,10 @@ export class SearchIndex {
 		const perDoc: string[][] = [];
 		this.#docEntry.forEach((entry, id) => {
 			const e = this.entries[entry]!;
-			const text = this.#ownText(id);
-			const own = text ? tokens(text) : [...tokens(e.title), normalizeCode(e.code).toLowerCase()];
+			const own =
+				this.#docKind[id] === DocKind.Entry
+					? [...tokens(e.title), normalizeCode(e.code).toLowerCase()]
+					: tokens(this.#text(id));
 			const unique = [...new Set(own)];
 			perDoc.push(unique);
 			for (const t of unique) {
@@ -260,20 +287,18 @@ export class SearchIndex {
 
 	/** How the list names an index-term document's source; undefined for a code's own title. */
 	#viaOf(doc: number): string | undefined {
-		return this.#docVia.slice(this.#viaStart[doc], this.#viaStart[doc + 1]) || undefined;
-	}
-
-	/** An index term's own text; empty for a code's own document. */
-	#ownText(doc: number): string {
-		return this.#docText.slice(this.#textStart[doc], this.#textStart[doc + 1]);
+		if (this.#docKind[doc] === DocKind.Entry) return undefined;
+		return indexTermLabel(this.#terms[this.#docRef[doc]!]!, this.#year);
 	}
 
 	/** The text fuse.js ranks: an index term's words, or a code and its title. */
 	#text(doc: number): string {
-		const own = this.#ownText(doc);
-		if (own) return own;
-		const e = this.entries[this.#entryOf(doc)]!;
-		return `${e.code} ${e.title}`;
+		if (this.#docKind[doc] === DocKind.Entry) {
+			const e = this.entries[this.#entryOf(doc)]!;
+			return `${e.code} ${e.title}`;
+		}
+		const t = this.#terms[this.#docRef[doc]!]!;
+		return `${t.path.join(' ')} ${t.column}`;
 	}
 
 	/** Number of searchable documents (codes plus index-table terms). */
@@ -323,11 +348,29 @@ export class SearchIndex {
 		return hit;
 	}
 
+	/** The i-th code in code order, without dots. */
+	#codeAt(i: number): string {
+		const at = i * this.#codeWidth;
+		return this.#codeNorm.slice(at, at + this.#codeWidth).trimEnd();
+	}
+
+	/** First position in code order whose code is >= `key`. */
+	#codeLowerBound(key: string): number {
+		let lo = 0;
+		let hi = this.#codeEntry.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.#codeAt(mid) < key) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
 	/** Entries whose code starts with `prefix` (no dot): the exact code first, then shorter codes. */
 	#byCode(prefix: string, typed: string, f: SearchFilters): number[] {
-		const lo = lowerBound(this.#codeNorm, prefix);
+		const lo = this.#codeLowerBound(prefix);
 		const out: number[] = [];
-		for (let i = lo; i < this.#codeNorm.length && this.#codeNorm[i]!.startsWith(prefix); i++) {
+		for (let i = lo; i < this.#codeEntry.length && this.#codeAt(i).startsWith(prefix); i++) {
 			const e = this.#codeEntry[i]!;
 			if (this.#passes(this.entries[e]!, f)) out.push(e);
 		}
@@ -487,54 +530,39 @@ export class SearchIndex {
 	}
 }
 
-/** Strings as one string and their start offsets (n + 1 of them). */
-function pack(strings: string[]): [string, Uint32Array] {
-	const start = new Uint32Array(strings.length + 1);
-	let at = 0;
-	strings.forEach((s, i) => {
-		start[i] = at;
-		at += s.length;
-	});
-	start[strings.length] = at;
-	return [strings.join(''), start];
-}
-
 /**
  * Whether `s` is a snapshot of this format over `entries` entries whose every offset and id
  * stays in range: a damaged snapshot must be rebuilt, never give wrong results or throw mid-search.
  */
-function isSnapshot(s: unknown, entries: number): s is IndexSnapshot {
+function isSnapshot(s: unknown, entries: number, terms: number): s is IndexSnapshot {
 	if (typeof s !== 'object' || s === null) return false;
 	const x = s as Partial<IndexSnapshot>;
-	const ints = [x.docEntry, x.postStart, x.postings, x.docStart, x.docTokens, x.codeEntry];
-	if (x.format !== INDEX_FORMAT || x.entries !== entries) return false;
-	if (!ints.every((a) => a instanceof Int32Array)) return false;
-	if (!(x.textStart instanceof Uint32Array) || !(x.viaStart instanceof Uint32Array)) return false;
-	if (typeof x.text !== 'string' || typeof x.via !== 'string') return false;
+	if (x.format !== INDEX_FORMAT || x.entries !== entries || x.terms !== terms) return false;
+	const ints = [x.docRef, x.docEntry, x.postStart, x.postings, x.codeEntry];
+	if (!ints.every((a) => a instanceof Int32Array) || !(x.docKind instanceof Uint8Array))
+		return false;
 	if (typeof x.vocab !== 'string' || typeof x.codeNorm !== 'string') return false;
-	const docs = x.docEntry!.length;
-	const vocab = x.postStart!.length - 1;
-	const within = (a: Int32Array, max: number) => a.every((v) => v >= 0 && v < max);
-	const rising = (a: Int32Array | Uint32Array, last: number) =>
-		a.length > 0 &&
-		a[0] === 0 &&
-		a[a.length - 1] === last &&
-		a.every((v, i) => !i || v >= a[i - 1]!);
-	return (
-		vocab >= 0 &&
-		x.codeEntry!.length === entries &&
-		x.textStart.length === docs + 1 &&
-		x.viaStart.length === docs + 1 &&
-		x.docStart!.length === docs + 1 &&
-		rising(x.textStart, x.text.length) &&
-		rising(x.viaStart, x.via.length) &&
-		rising(x.postStart!, x.postings!.length) &&
-		rising(x.docStart!, x.docTokens!.length) &&
-		within(x.docEntry!, entries) &&
-		within(x.codeEntry!, entries) &&
-		within(x.postings!, docs) &&
-		within(x.docTokens!, vocab)
-	);
+	const docs = x.docKind.length;
+	const { docRef, docEntry, postStart, postings, codeEntry } = x as IndexSnapshot;
+	if (docRef.length !== docs || docEntry.length !== docs || codeEntry.length !== entries)
+		return false;
+	if (!Number.isInteger(x.codeWidth) || x.codeNorm.length !== entries * x.codeWidth!) return false;
+	if (
+		!postStart.length ||
+		postStart[0] !== 0 ||
+		postStart[postStart.length - 1] !== postings.length
+	)
+		return false;
+	for (let i = 1; i < postStart.length; i++) if (postStart[i]! < postStart[i - 1]!) return false;
+	for (let d = 0; d < docs; d++) {
+		const kind = x.docKind[d];
+		const max = kind === DocKind.Entry ? entries : kind === DocKind.IndexTerm ? terms : 0;
+		if (!(docRef[d]! >= 0 && docRef[d]! < max)) return false;
+		if (!(docEntry[d]! >= 0 && docEntry[d]! < entries)) return false;
+	}
+	for (const p of postings) if (p < 0 || p >= docs) return false;
+	for (const e of codeEntry) if (e < 0 || e >= entries) return false;
+	return true;
 }
 
 /** First index in a sorted array whose value is >= `key`. */

@@ -50,7 +50,7 @@ describe('a restored index', () => {
 		expect(QUERIES.length).toBeGreaterThan(800);
 		for (const [q, filters] of QUERIES)
 			expect(restored.search(q, filters, 50), q).toEqual(built.search(q, filters, 50));
-	});
+	}, 120_000);
 
 	it('keeps its answers through a service, which builds nothing for a search', () => {
 		const book = unpackBook(structuredClone(packBook(data)));
@@ -97,7 +97,7 @@ describe('a stale or damaged snapshot', () => {
 		['another format', () => ({ ...copy(), format: INDEX_FORMAT + 1 })],
 		['another book (other entry count)', () => ({ ...copy(), entries: snap.entries - 1 })],
 		['a missing array', () => ({ ...copy(), postings: undefined })],
-		['an array of the wrong type', () => ({ ...copy(), docTokens: Array.from(snap.docTokens) })],
+		['an array of the wrong type', () => ({ ...copy(), postings: Array.from(snap.postings) })],
 		['truncated postings', () => ({ ...copy(), postings: snap.postings.slice(0, -5) })],
 		[
 			'a posting past the last document',
@@ -108,21 +108,22 @@ describe('a stale or damaged snapshot', () => {
 			}
 		],
 		[
-			'a token id past the vocabulary',
+			'an index term past the last one',
 			() => {
 				const s = copy();
-				s.docTokens[3] = 1e9;
+				s.docRef[s.docRef.length - 1] = snap.terms;
 				return s;
 			}
 		],
 		[
-			'a text offset past its string',
+			'an unknown kind of document',
 			() => {
 				const s = copy();
-				s.textStart[s.textStart.length - 1] = s.text.length + 1;
+				s.docKind[0] = 9;
 				return s;
 			}
 		],
+		['other index terms', () => ({ ...copy(), terms: snap.terms + 1 })],
 		['a shorter vocabulary', () => ({ ...copy(), vocab: snap.vocab.slice(0, 1000) })],
 		['a shorter code list', () => ({ ...copy(), codeNorm: snap.codeNorm.slice(0, 1000) })]
 	];

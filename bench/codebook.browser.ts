@@ -171,6 +171,7 @@ export async function runWarm(
 
 	const warm: number[] = [];
 	const restore: number[] = [];
+	const read: number[] = [];
 	let warmMemory = NaN;
 	let warmTreeMemory = NaN;
 	for (let i = 0; i < 5; i++) {
@@ -178,6 +179,7 @@ export async function runWarm(
 		if (w.stats.restoreMs === undefined) throw new Error('the snapshot was not restored');
 		warm.push(w.ms);
 		restore.push(w.stats.restoreMs);
+		read.push(w.stats.readMs ?? NaN);
 		if (i < 4) {
 			w.worker.terminate();
 			continue;
@@ -197,6 +199,7 @@ export async function runWarm(
 		warmP50: pct(warm, 0.5),
 		warmMax: pct(warm, 1),
 		restoreP50: pct(restore, 0.5),
+		readP50: pct(read, 0.5),
 		warmMemory,
 		warmTreeMemory,
 		warmCodePageP50: pct(page, 0.5),

@@ -245,7 +245,7 @@ function printWarm(r: Record<string, number>): void {
 		`  first visit: fresh worker to first search answered (no snapshot)  ${ms(r.coldReadyMs)} (index ${ms(r.coldIndexMs)})`
 	);
 	console.log(
-		`  later visit: fresh worker to first search answered (n=5)  median ${ms(r.warmP50)}  max ${ms(r.warmMax)}  (read + restore median ${ms(r.restoreP50)})`
+		`  later visit: fresh worker to first search answered (n=5)  median ${ms(r.warmP50)}  max ${ms(r.warmMax)}  (IndexedDB read median ${ms(r.readP50)}, read + restore ${ms(r.restoreP50)})`
 	);
 	console.log(
 		`  code page E11.9 on a later visit (fresh worker, n=3)  median ${ms(r.warmCodePageP50)}  max ${ms(r.warmCodePageMax)}`

@@ -46,6 +46,8 @@ export interface ReadyStats {
 	indexMs: number;
 	/** Set when the book and index came from the stored snapshot (no download, parse or build). */
 	restoreMs?: number;
+	/** Of `restoreMs`, reading the snapshot from IndexedDB. */
+	readMs?: number;
 }
 
 export type Request =

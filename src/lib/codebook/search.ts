@@ -218,15 +218,18 @@ export class SearchIndex {
 	 * document's list in rising token order, as `#build` sorts it.
 	 */
 	#transpose(): void {
+		// Locals, not private fields, in the loops: 2.2 million steps on every warm start.
 		const docs = this.#docKind.length;
+		const postings = this.#postings;
+		const postStart = this.#postStart;
 		const start = new Int32Array(docs + 1);
-		for (const d of this.#postings) start[d + 1]!++;
+		for (let p = 0; p < postings.length; p++) start[postings[p]! + 1]!++;
 		for (let d = 0; d < docs; d++) start[d + 1]! += start[d]!;
 		const fill = start.slice(0, docs);
-		const tokens = new Int32Array(this.#postings.length);
-		for (let w = 0; w < this.#vocab.length; w++)
-			for (let p = this.#postStart[w]!; p < this.#postStart[w + 1]!; p++)
-				tokens[fill[this.#postings[p]!]!++] = w;
+		const tokens = new Int32Array(postings.length);
+		for (let w = 0, n = postStart.length - 1; w < n; w++)
+			for (let p = postStart[w]!, end = postStart[w + 1]!; p < end; p++)
+				tokens[fill[postings[p]!]!++] = w;
 		this.#docStart = start;
 		this.#docTokens = tokens;
 		this.#mark = new Int32Array(docs);

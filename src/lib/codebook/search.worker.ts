@@ -71,13 +71,14 @@ async function restore(key: string): Promise<Loaded | undefined> {
 		const t0 = performance.now();
 		const snap = (await readSnapshot(key)) as Partial<Snapshot> | undefined;
 		if (!snap?.book || !snap.index) return undefined;
+		const readMs = performance.now() - t0;
 		const book = restored(snap.book, snap.index);
 		if (!book) return undefined;
 		const restoreMs = performance.now() - t0;
 		return {
 			book,
 			key,
-			stats: { entries: book.data.entries.length, fetchMs: 0, parseMs: 0, restoreMs }
+			stats: { entries: book.data.entries.length, fetchMs: 0, parseMs: 0, readMs, restoreMs }
 		};
 	} catch {
 		return undefined;

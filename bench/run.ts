@@ -151,8 +151,11 @@ async function browser(): Promise<void> {
 	}
 }
 
-/** `codepage`: only the direct code-page load, new path against the old (a quick run). */
-async function codebook(part: 'all' | 'codepage' = 'all'): Promise<void> {
+/**
+ * `codepage`: only the direct code-page load, new path against the old (a quick run); `warm`:
+ * only issue 14's first-visit and later-visit figures.
+ */
+async function codebook(part: 'all' | 'codepage' | 'warm' = 'all'): Promise<void> {
 	const out = resolve('bench/out/codebook');
 	await buildForBrowser(out, {
 		codebook: resolve('bench/codebook.browser.ts'),
@@ -194,6 +197,15 @@ async function codebook(part: 'all' | 'codepage' = 'all'): Promise<void> {
 			printCodePage(c);
 			return;
 		}
+		if (part === 'warm') {
+			const w = await tab.evaluate(async (queries) => {
+				const mod = await import(`${location.origin}/codebook.js`);
+				return mod.runWarm(queries, `${location.origin}/codebook-worker.js`);
+			}, CODEBOOK_QUERIES);
+			console.log(`\nCode book warm start in Chromium ${chrome.version()}:`);
+			printWarm(w);
+			return;
+		}
 		const r = await tab.evaluate(async (queries) => {
 			const mod = await import(`${location.origin}/codebook.js`);
 			return mod.run(queries, `${location.origin}/codebook-worker.js`);
@@ -206,11 +218,12 @@ async function codebook(part: 'all' | 'codepage' = 'all'): Promise<void> {
 			`  download ${mb(files.manifest.bytes)} gzipped (${mb(files.manifest.files.reduce((s, f) => s + f.rawBytes, 0))} of text)`
 		);
 		console.log(
-			`  index ready (fetch ${r.fetchMs.toFixed(0)} + parse ${r.parseMs.toFixed(0)} + index ${r.indexMs.toFixed(0)} ms)  ${r.readyMs.toFixed(0)} ms`
+			`  worker ready for the keystroke run (a later visit: restored)  ${r.readyMs.toFixed(0)} ms`
 		);
 		printCodePage(r);
+		printWarm(r);
 		console.log(
-			`  worker JS heap after the run       ${Number.isNaN(r.memoryBytes) ? 'n/a' : mb(r.memoryBytes)}`
+			`  worker JS heap after the keystroke run (later visit)  ${Number.isNaN(r.memoryBytes) ? 'n/a' : mb(r.memoryBytes)}`
 		);
 		console.log(
 			`  keystroke-to-results via the worker (n=${r.keystrokes})  median ${r.keyP50.toFixed(2)} ms  p95 ${r.keyP95.toFixed(2)} ms  max ${r.keyMax.toFixed(1)} ms  (target p95 <= 16 ms)`
@@ -226,6 +239,24 @@ async function codebook(part: 'all' | 'codepage' = 'all'): Promise<void> {
 		await chrome.close();
 		server.close();
 	}
+}
+
+function printWarm(r: Record<string, number>): void {
+	const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(0)} ms`;
+	const mb = (n: number | undefined) =>
+		n === undefined || Number.isNaN(n) ? 'n/a' : `${(n / 1024 / 1024).toFixed(1)} MB`;
+	console.log(
+		`  first visit: fresh worker to first search answered (no snapshot)  ${ms(r.coldReadyMs)} (index ${ms(r.coldIndexMs)})`
+	);
+	console.log(
+		`  later visit: fresh worker to first search answered (n=5)  median ${ms(r.warmP50)}  max ${ms(r.warmMax)}  (IndexedDB read median ${ms(r.readP50)}, read + restore ${ms(r.restoreP50)})`
+	);
+	console.log(
+		`  code page E11.9 on a later visit (fresh worker, n=3)  median ${ms(r.warmCodePageP50)}  max ${ms(r.warmCodePageMax)}`
+	);
+	console.log(
+		`  worker memory: first visit after searching ${mb(r.coldMemory)}; later visit after searching ${mb(r.warmMemory)}, then a code page ${mb(r.warmTreeMemory)}`
+	);
 }
 
 function printCodePage(r: Record<string, number>): void {
@@ -247,6 +278,7 @@ if (!only || only === 'history') {
 }
 if (!only || only === 'codebook') await codebook();
 if (only === 'codepage') await codebook('codepage');
+if (only === 'warm') await codebook('warm');
 if (!only || only === 'banks') {
 	const [approach, scale] = process.argv.slice(3);
 	const figures = await banksBench(

@@ -107,8 +107,17 @@ export function sectionParents(data: CodeBookData): Map<string, string> {
 export class CodeTree {
 	readonly data: CodeBookData;
 	#byKey = new Map<string, number>();
-	#parent: string[] = [];
-	#children = new Map<string, string[]>();
+	/**
+	 * Per entry: its parent entry (>= 0), or -1 - k for the k-th group node in `#groups` (a
+	 * section, PCS section, HCPCS group). Numbers, not 190,000 key strings: tens of MB less.
+	 */
+	#parent: Int32Array;
+	#groups: string[] = [];
+	#groupNumber = new Map<string, number>();
+	/** Children of group nodes and roots: group ids, or entry numbers for codes. */
+	#groupChildren = new Map<string, (string | number)[]>();
+	/** Children of codes: entry numbers. */
+	#codeChildren = new Map<number, number[]>();
 	/** Section id -> the block or chapter that holds it (see sectionParents). */
 	#sectionParent: Map<string, string>;
 
@@ -120,40 +129,49 @@ export class CodeTree {
 		for (const s of data.sections) this.#add(this.#sectionParent.get(s.id)!, `section:${s.id}`);
 		for (const k of Object.keys(PCS_SECTIONS)) this.#add('root:icd10pcs', `pcs:${k}`);
 		for (const k of Object.keys(HCPCS_GROUPS)) this.#add('root:hcpcs', `hcpcs:${k}`);
+		this.#parent = new Int32Array(data.entries.length);
 		data.entries.forEach((e, i) => {
 			const parent = this.#parentOf(e);
-			this.#parent[i] = parent;
-			this.#add(parent, this.#key(e));
+			if (typeof parent === 'number') {
+				this.#parent[i] = parent;
+				const list = this.#codeChildren.get(parent);
+				if (list) list.push(i);
+				else this.#codeChildren.set(parent, [i]);
+				return;
+			}
+			let g = this.#groupNumber.get(parent);
+			if (g === undefined) {
+				g = this.#groups.push(parent) - 1;
+				this.#groupNumber.set(parent, g);
+			}
+			this.#parent[i] = -1 - g;
+			this.#add(parent, i);
 		});
 	}
 
-	#add(parent: string, child: string): void {
-		const list = this.#children.get(parent);
+	#add(parent: string, child: string | number): void {
+		const list = this.#groupChildren.get(parent);
 		if (list) list.push(child);
-		else this.#children.set(parent, [child]);
+		else this.#groupChildren.set(parent, [child]);
 	}
 
-	/**
-	 * Tree keys: a group's id, or system|code for a code (CM category B20 and the PCS table B20
-	 * are different nodes).
-	 */
-	#key(e: { system: CodeSystem; code: string }): string {
-		return `${e.system}|${e.code}`;
-	}
-
-	#parentOf(e: CodeEntry): string {
+	/** The parent entry's number, or a group's id (a PCS table the book lacks stays a key). */
+	#parentOf(e: CodeEntry): number | string {
 		const n = normalizeCode(e.code);
 		if (e.system === 'icd10cm') {
 			// The parent is the longest shorter code that exists: S72.001A -> S72.001, and
 			// T39.1X1 -> T39.1 (there is no T39.1X).
 			for (let len = n.length - 1; len >= 3; len--) {
 				const i = this.#byKey.get(`icd10cm:${n.slice(0, len)}`);
-				if (i !== undefined) return this.#key(this.data.entries[i]!);
+				if (i !== undefined) return i;
 			}
 			const section = this.data.categorySection.get(n.slice(0, 3));
 			return section ? `section:${section}` : 'root:icd10cm';
 		}
-		if (e.system === 'icd10pcs') return n.length > 3 ? `icd10pcs|${n.slice(0, 3)}` : `pcs:${n[0]}`;
+		if (e.system === 'icd10pcs') {
+			if (n.length <= 3) return `pcs:${n[0]}`;
+			return this.#byKey.get(`icd10pcs:${n.slice(0, 3)}`) ?? `icd10pcs|${n.slice(0, 3)}`;
+		}
 		return e.modifier ? 'hcpcs:modifiers' : `hcpcs:${n[0]}`;
 	}
 
@@ -227,21 +245,16 @@ export class CodeTree {
 		};
 	}
 
-	#nodeOf(key: string): TreeNode | undefined {
-		if (!key.includes('|')) return this.node(key);
-		const [system, code = ''] = key.split('|') as [CodeSystem, string];
-		const i = this.#byKey.get(codeKey(system, code));
-		return i === undefined ? undefined : this.#codeNode(this.data.entries[i]!);
-	}
-
-	#nodeKey(node: TreeNode): string {
-		return node.kind === 'code' ? `${node.system}|${node.id}` : node.id;
+	#entryNode(i: number): TreeNode {
+		return this.#codeNode(this.data.entries[i]!);
 	}
 
 	parent(node: TreeNode): TreeNode | undefined {
 		if (node.kind === 'code') {
 			const i = this.#byKey.get(codeKey(node.system, node.id));
-			return i === undefined ? undefined : this.#nodeOf(this.#parent[i]!);
+			if (i === undefined) return undefined;
+			const p = this.#parent[i]!;
+			return p >= 0 ? this.#entryNode(p) : this.node(this.#groups[-1 - p]!);
 		}
 		if (node.kind === 'section') {
 			const parent = this.#sectionParent.get(node.id.slice('section:'.length));
@@ -258,12 +271,24 @@ export class CodeTree {
 	}
 
 	children(node: TreeNode): TreeNode[] {
-		return (this.#children.get(this.#nodeKey(node)) ?? []).flatMap((k) => this.#nodeOf(k) ?? []);
+		if (node.kind === 'code') {
+			const i = this.#byKey.get(codeKey(node.system, node.id));
+			return i === undefined
+				? []
+				: (this.#codeChildren.get(i) ?? []).map((j) => this.#entryNode(j));
+		}
+		return this.#groupNodes(node.id);
+	}
+
+	#groupNodes(id: string): TreeNode[] {
+		return (this.#groupChildren.get(id) ?? []).flatMap((k) =>
+			typeof k === 'number' ? [this.#entryNode(k)] : (this.node(k) ?? [])
+		);
 	}
 
 	/** The top of each system's tree: CM chapters, PCS sections, HCPCS groups. */
 	roots(system: CodeSystem): TreeNode[] {
-		return (this.#children.get(`root:${system}`) ?? []).flatMap((id) => this.node(id) ?? []);
+		return this.#groupNodes(`root:${system}`);
 	}
 
 	siblings(node: TreeNode): TreeNode[] {

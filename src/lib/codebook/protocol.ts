@@ -44,6 +44,10 @@ export interface ReadyStats {
 	parseMs: number;
 	/** 0 unless the search index was built (it is built on the first search). */
 	indexMs: number;
+	/** Set when the book and index came from the stored snapshot (no download, parse or build). */
+	restoreMs?: number;
+	/** Of `restoreMs`, reading the snapshot from IndexedDB. */
+	readMs?: number;
 }
 
 export type Request =

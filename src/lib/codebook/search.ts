@@ -10,7 +10,8 @@ import {
 	indexTermLabel,
 	type CodeBookData,
 	type CodeEntry,
-	type CodeSystem
+	type CodeSystem,
+	type IndexTerm
 } from './data';
 import {
 	forgetStems,
@@ -30,6 +31,7 @@ import {
 	traitsOf,
 	type QueryIntent
 } from './rank';
+import type { LayTerm } from './lay-terms';
 import { ABBREVIATIONS, SYNONYMS } from './synonyms';
 
 export interface SearchFilters {
@@ -68,15 +70,48 @@ export interface SearchResult {
 	noCloseMatch?: true;
 }
 
-/** A searchable document: a code's own title, or an index-table term pointing at a code. */
-interface Doc {
-	entry: number;
-	/** Only for index terms; a code's own text is built from its entry when needed (memory). */
-	text?: string;
-	via?: string;
-	/** An everyday term: the whole query being the term is the surest match there is. */
-	lay?: true;
+/**
+ * A built index in a compact form that structured clone copies fast (typed arrays and a few long
+ * strings, no per-document objects), so a later visit restores it instead of rebuilding it. It
+ * holds only what cannot be derived quickly: each document's kind and source, the vocabulary and
+ * the postings; the per-document token lists are the postings transposed, rebuilt on restore.
+ */
+export interface IndexSnapshot {
+	format: number;
+	/** Entries and index terms the index was built over (a snapshot of other data is refused). */
+	entries: number;
+	terms: number;
+	/** Per document: what it is (`DocKind`) and which entry or index term it comes from. */
+	docKind: Uint8Array;
+	docRef: Int32Array;
+	/** The entry each document leads to (an index term: its code, or a deleted code's successor). */
+	docEntry: Int32Array;
+	/** Vocabulary, sorted, joined by `\n` (tokens never hold one). */
+	vocab: string;
+	postStart: Int32Array;
+	postings: Int32Array;
+	/** Normalized codes, sorted, each padded to `codeWidth`, and their entries. */
+	codeNorm: string;
+	codeWidth: number;
+	codeEntry: Int32Array;
+	/** Everyday terms the index was built over (a snapshot of other data is refused). */
+	lays: number;
+	/** See `#rawWords`, `#rawStem`, `#traits` and `#lead`. */
+	rawWords: string;
+	rawStem: Int32Array;
+	traits: Uint8Array;
+	lead: Int32Array;
 }
+
+/**
+ * Where a document's words come from: an entry's code and title, or an index-table term (its
+ * text is the term's path and column; it leads to an entry), or an everyday term
+ * (codesets/lay-terms.tsv; its text is the term).
+ */
+const DocKind = { Entry: 0, IndexTerm: 1, Lay: 2 } as const;
+
+/** Bump when the snapshot's shape or the way documents are tokenized changes. */
+export const INDEX_FORMAT = 3;
 
 /** Candidates handed to fuse.js for the final ranking. */
 const RANKED = 60;
@@ -152,7 +187,14 @@ interface Matcher {
 
 export class SearchIndex {
 	readonly entries: CodeEntry[];
-	#docs: Doc[] = [];
+	/** The index-table terms and the year (their `via` labels and texts are built from them). */
+	#terms: IndexTerm[];
+	#lays: LayTerm[];
+	#year: CodeBookData['year'];
+	/** Per document: what it is, the entry or term it comes from, and the entry it leads to. */
+	#docKind!: Uint8Array;
+	#docRef!: Int32Array;
+	#docEntry!: Int32Array;
 	#vocab: string[] = [];
 	/**
 	 * The indexed words that stemming shortened, sorted, with their stem's vocabulary id: a word
@@ -170,8 +212,12 @@ export class SearchIndex {
 	#postings!: Int32Array;
 	#docStart!: Int32Array;
 	#docTokens!: Int32Array;
-	/** Codes without dots, sorted, for code and partial-code look-up. */
-	#codeNorm: string[] = [];
+	/**
+	 * Codes without dots, sorted, for code and partial-code look-up: one string, each code padded
+	 * to `#codeWidth` (186,000 short strings would cost several MB and a slow restore).
+	 */
+	#codeNorm = '';
+	#codeWidth = 0;
 	#codeEntry!: Int32Array;
 	#mark!: Int32Array;
 	#generation = 0;
@@ -182,42 +228,140 @@ export class SearchIndex {
 	#counted!: Int32Array;
 	#countGeneration = 0;
 
-	constructor(data: CodeBookData) {
+	/** Builds the index, or restores `snapshot` (use `restore` to get undefined, not a throw). */
+	constructor(data: CodeBookData, snapshot?: IndexSnapshot) {
 		this.entries = data.entries;
+		this.#terms = data.index;
+		this.#lays = data.lay ?? [];
+		this.#year = data.year;
+		this.#counted = new Int32Array(data.entries.length);
+		if (snapshot) {
+			this.#restore(snapshot);
+			return;
+		}
 		const byKey = new Map<string, number>();
+		const kind: number[] = [];
+		const ref: number[] = [];
+		const entry: number[] = [];
 		data.entries.forEach((e, i) => {
 			byKey.set(codeKey(e.system, e.code), i);
-			this.#docs.push({ entry: i });
+			kind.push(DocKind.Entry);
+			ref.push(i);
+			entry.push(i);
 		});
-		for (const t of data.index) {
+		data.index.forEach((t, i) => {
 			// An entry whose code the year deleted leads to the code with its title, marked.
 			const to = t.stale === 'deleted' ? data.replacedBy.get(t.code)?.[0] : t.code;
-			const entry = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
-			if (entry === undefined) continue;
-			this.#docs.push({
-				entry,
-				text: `${t.path.join(' ')} ${t.column}`,
-				via: indexTermLabel(t, data.year)
-			});
-		}
+			const e = to === undefined ? undefined : byKey.get(codeKey('icd10cm', to));
+			if (e === undefined) return;
+			kind.push(DocKind.IndexTerm);
+			ref.push(i);
+			entry.push(e);
+		});
 		// Everyday and chart terms (codesets/lay-terms.tsv): one document per code a term lists;
 		// a prefix (I21*) leads to its own entry, the category or subcategory.
-		for (const lay of data.lay ?? []) {
+		(data.lay ?? []).forEach((lay, i) => {
 			const seen = new Set<number>();
 			for (const code of lay.codes) {
 				const key = code.endsWith('*') ? code.slice(0, -1) : code;
-				const entry = byKey.get(codeKey(lay.system, key));
-				if (entry === undefined || seen.has(entry)) continue;
-				seen.add(entry);
-				this.#docs.push({ entry, text: lay.term, via: layTermLabel(lay.term), lay: true });
+				const e = byKey.get(codeKey(lay.system, key));
+				if (e === undefined || seen.has(e)) continue;
+				seen.add(e);
+				kind.push(DocKind.Lay);
+				ref.push(i);
+				entry.push(e);
 			}
-		}
+		});
+		this.#docKind = Uint8Array.from(kind);
+		this.#docRef = Int32Array.from(ref);
+		this.#docEntry = Int32Array.from(entry);
 		this.#build();
 		const order = data.entries.map((e, i) => [normalizeCode(e.code), i] as const);
 		order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-		this.#codeNorm = order.map(([c]) => c);
+		this.#codeWidth = order.reduce((w, [c]) => Math.max(w, c.length), 0);
+		this.#codeNorm = order.map(([c]) => c.padEnd(this.#codeWidth)).join('');
 		this.#codeEntry = Int32Array.from(order, ([, i]) => i);
-		this.#counted = new Int32Array(data.entries.length);
+	}
+
+	/**
+	 * The index over `data` from a stored snapshot, or undefined when the snapshot does not fit
+	 * (another format, other data, or damaged): the caller then builds it afresh.
+	 */
+	static restore(data: CodeBookData, snapshot: unknown): SearchIndex | undefined {
+		if (!isSnapshot(snapshot, data.entries.length, data.index.length, data.lay?.length ?? 0))
+			return undefined;
+		try {
+			return new SearchIndex(data, snapshot);
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** The built index in its compact form (shares the typed arrays: do not modify them). */
+	snapshot(): IndexSnapshot {
+		return {
+			format: INDEX_FORMAT,
+			entries: this.entries.length,
+			terms: this.#terms.length,
+			docKind: this.#docKind,
+			docRef: this.#docRef,
+			docEntry: this.#docEntry,
+			vocab: this.#vocab.join('\n'),
+			postStart: this.#postStart,
+			postings: this.#postings,
+			codeNorm: this.#codeNorm,
+			codeWidth: this.#codeWidth,
+			codeEntry: this.#codeEntry,
+			lays: this.#lays.length,
+			rawWords: this.#rawWords.join('\n'),
+			rawStem: this.#rawStem,
+			traits: this.#traits,
+			lead: this.#lead
+		};
+	}
+
+	#restore(s: IndexSnapshot): void {
+		this.#docKind = s.docKind;
+		this.#docRef = s.docRef;
+		this.#docEntry = s.docEntry;
+		this.#vocab = s.vocab ? s.vocab.split('\n') : [];
+		this.#postStart = s.postStart;
+		this.#postings = s.postings;
+		this.#codeNorm = s.codeNorm;
+		this.#codeWidth = s.codeWidth;
+		this.#codeEntry = s.codeEntry;
+		this.#rawWords = s.rawWords ? s.rawWords.split('\n') : [];
+		this.#rawStem = s.rawStem;
+		this.#traits = s.traits;
+		this.#lead = s.lead;
+		if (this.#rawStem.length !== this.#rawWords.length)
+			throw new Error('the index snapshot does not hold together');
+		if (this.#postStart.length !== this.#vocab.length + 1)
+			throw new Error('the index snapshot does not hold together');
+		this.#transpose();
+	}
+
+	/**
+	 * The per-document token lists from the postings: walking the vocabulary in order fills each
+	 * document's list in rising token order, as `#build` sorts it.
+	 */
+	#transpose(): void {
+		// Locals, not private fields, in the loops: 2.2 million steps on every warm start.
+		const docs = this.#docKind.length;
+		const postings = this.#postings;
+		const postStart = this.#postStart;
+		const start = new Int32Array(docs + 1);
+		for (let p = 0; p < postings.length; p++) start[postings[p]! + 1]!++;
+		for (let d = 0; d < docs; d++) start[d + 1]! += start[d]!;
+		const fill = start.slice(0, docs);
+		const tokens = new Int32Array(postings.length);
+		for (let w = 0, n = postStart.length - 1; w < n; w++)
+			for (let p = postStart[w]!, end = postStart[w + 1]!; p < end; p++)
+				tokens[fill[postings[p]!]!++] = w;
+		this.#docStart = start;
+		this.#docTokens = tokens;
+		this.#mark = new Int32Array(docs);
+		this.#share = new Float32Array(docs);
 	}
 
 	/** Adds `entry` to this search's total once; true the first time. */
@@ -236,11 +380,12 @@ export class SearchIndex {
 			for (const w of ws) raw.add(w);
 			return text.includes('-') ? [...ws.map(stem), ...joinedWords(text)] : ws.map(stem);
 		};
-		this.#docs.forEach((d, id) => {
-			const e = this.entries[d.entry]!;
-			const own = d.text
-				? stemmed(d.text)
-				: [...stemmed(e.title), normalizeCode(e.code).toLowerCase()];
+		this.#docEntry.forEach((entry, id) => {
+			const e = this.entries[entry]!;
+			const own =
+				this.#docKind[id] === DocKind.Entry
+					? [...stemmed(e.title), normalizeCode(e.code).toLowerCase()]
+					: stemmed(this.#text(id));
 			const unique = [...new Set(own)];
 			perDoc.push(unique);
 			for (const t of unique) {
@@ -284,16 +429,33 @@ export class SearchIndex {
 		this.#share = new Float32Array(perDoc.length);
 	}
 
+	/** The entry a document stands for. */
+	#entryOf(doc: number): number {
+		return this.#docEntry[doc]!;
+	}
+
+	/** How the list names an index-term document's source; undefined for a code's own title. */
+	#viaOf(doc: number): string | undefined {
+		const kind = this.#docKind[doc];
+		if (kind === DocKind.Entry) return undefined;
+		if (kind === DocKind.Lay) return layTermLabel(this.#lays[this.#docRef[doc]!]!.term);
+		return indexTermLabel(this.#terms[this.#docRef[doc]!]!, this.#year);
+	}
+
+	/** The text fuse.js ranks: an index term's words, or a code and its title. */
 	#text(doc: number): string {
-		const d = this.#docs[doc]!;
-		if (d.text) return d.text;
-		const e = this.entries[d.entry]!;
-		return `${e.code} ${e.title}`;
+		if (this.#docKind[doc] === DocKind.Entry) {
+			const e = this.entries[this.#entryOf(doc)]!;
+			return `${e.code} ${e.title}`;
+		}
+		if (this.#docKind[doc] === DocKind.Lay) return this.#lays[this.#docRef[doc]!]!.term;
+		const t = this.#terms[this.#docRef[doc]!]!;
+		return `${t.path.join(' ')} ${t.column}`;
 	}
 
 	/** Number of searchable documents (codes plus index-table terms). */
 	get size(): number {
-		return this.#docs.length;
+		return this.#docEntry.length;
 	}
 
 	search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
@@ -317,10 +479,9 @@ export class SearchIndex {
 		}
 		const text = this.#byText(q, filters);
 		total += text.total;
-		for (const d of text.docs) keep(this.#docs[d]!.entry, this.#docs[d]!.via);
+		for (const d of text.docs) keep(this.#entryOf(d), this.#viaOf(d));
 		const result: SearchResult = { hits, total: Math.max(total, hits.length) };
-		if (text.unmatched.length && !hits.length) result.unmatched = text.unmatched;
-		else if (text.unmatched.length) result.unmatched = text.unmatched;
+		if (text.unmatched.length) result.unmatched = text.unmatched;
 		if (text.noCloseMatch && !hits.length) result.noCloseMatch = true;
 		return result;
 	}
@@ -342,11 +503,29 @@ export class SearchIndex {
 		return hit;
 	}
 
+	/** The i-th code in code order, without dots. */
+	#codeAt(i: number): string {
+		const at = i * this.#codeWidth;
+		return this.#codeNorm.slice(at, at + this.#codeWidth).trimEnd();
+	}
+
+	/** First position in code order whose code is >= `key`. */
+	#codeLowerBound(key: string): number {
+		let lo = 0;
+		let hi = this.#codeEntry.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.#codeAt(mid) < key) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
 	/** Entries whose code starts with `prefix` (no dot): the exact code first, then shorter codes. */
 	#byCode(prefix: string, typed: string, f: SearchFilters): number[] {
-		const lo = lowerBound(this.#codeNorm, prefix);
+		const lo = this.#codeLowerBound(prefix);
 		const out: number[] = [];
-		for (let i = lo; i < this.#codeNorm.length && this.#codeNorm[i]!.startsWith(prefix); i++) {
+		for (let i = lo; i < this.#codeEntry.length && this.#codeAt(i).startsWith(prefix); i++) {
 			const e = this.#codeEntry[i]!;
 			if (this.#passes(this.entries[e]!, f)) out.push(e);
 		}
@@ -482,7 +661,7 @@ export class SearchIndex {
 		for (const j of joinedWords(q)) joined.set(j.replace(/[0-9]+[a-z]?$|^[0-9]+/, ''), j);
 		const clauses: Clause[] = [];
 		let groups: string[][] = [[]];
-		const docs = this.#docs.length;
+		const docs = this.#docEntry.length;
 		for (let i = 0; i < typed.length; i++) {
 			const w = typed[i]!;
 			const next = typed[i + 1];
@@ -611,7 +790,7 @@ export class SearchIndex {
 						const doc = this.#postings[p]!;
 						if (this.#mark[doc] === gen) continue;
 						this.#mark[doc] = gen;
-						const entry = this.#docs[doc]!.entry;
+						const entry = this.#entryOf(doc);
 						const e = this.entries[entry]!;
 						if (!this.#passes(e, f)) continue;
 						const c = this.#coverage(doc, clauses);
@@ -625,11 +804,12 @@ export class SearchIndex {
 						// Short titles that are mostly the typed words, in whole words, come first;
 						// an entry's own title beats an index term pointing at it.
 						const length = this.#docStart[doc + 1]! - this.#docStart[doc]!;
-						const own = this.#docs[doc]!.via ? 0 : 0.15;
+						const kind = this.#docKind[doc];
+						const own = kind === DocKind.Entry ? 0.15 : 0;
 						// The query is exactly an everyday term ("food poisoning"): that term's codes
 						// first, before titles that merely hold the words.
 						const term =
-							this.#docs[doc]!.lay && c.exact > weight - 1e-9 && length === c.all ? EXACT_TERM : 0;
+							kind === DocKind.Lay && c.exact > weight - 1e-9 && length === c.all ? EXACT_TERM : 0;
 						const score = 10 * share + c.exact / weight + (2 * c.all) / (length + 2) + own + term;
 						if (top.full && score + most < top.min) continue;
 						this.#share[doc] = share;
@@ -665,6 +845,51 @@ export class SearchIndex {
 			noCloseMatch: false
 		};
 	}
+}
+
+/**
+ * Whether `s` is a snapshot of this format over `entries` entries whose every offset and id
+ * stays in range: a damaged snapshot must be rebuilt, never give wrong results or throw mid-search.
+ */
+function isSnapshot(s: unknown, entries: number, terms: number, lays: number): s is IndexSnapshot {
+	if (typeof s !== 'object' || s === null) return false;
+	const x = s as Partial<IndexSnapshot>;
+	if (x.format !== INDEX_FORMAT || x.entries !== entries || x.terms !== terms || x.lays !== lays)
+		return false;
+	const ints = [x.docRef, x.docEntry, x.postStart, x.postings, x.codeEntry, x.rawStem, x.lead];
+	if (!ints.every((a) => a instanceof Int32Array) || !(x.docKind instanceof Uint8Array))
+		return false;
+	if (!(x.traits instanceof Uint8Array) || x.traits.length !== entries) return false;
+	if (x.lead!.length !== entries || typeof x.rawWords !== 'string') return false;
+	if (typeof x.vocab !== 'string' || typeof x.codeNorm !== 'string') return false;
+	const docs = x.docKind.length;
+	const { docRef, docEntry, postStart, postings, codeEntry } = x as IndexSnapshot;
+	if (docRef.length !== docs || docEntry.length !== docs || codeEntry.length !== entries)
+		return false;
+	if (!Number.isInteger(x.codeWidth) || x.codeNorm.length !== entries * x.codeWidth!) return false;
+	if (
+		!postStart.length ||
+		postStart[0] !== 0 ||
+		postStart[postStart.length - 1] !== postings.length
+	)
+		return false;
+	for (let i = 1; i < postStart.length; i++) if (postStart[i]! < postStart[i - 1]!) return false;
+	for (let d = 0; d < docs; d++) {
+		const kind = x.docKind[d];
+		const max =
+			kind === DocKind.Entry
+				? entries
+				: kind === DocKind.IndexTerm
+					? terms
+					: kind === DocKind.Lay
+						? lays
+						: 0;
+		if (!(docRef[d]! >= 0 && docRef[d]! < max)) return false;
+		if (!(docEntry[d]! >= 0 && docEntry[d]! < entries)) return false;
+	}
+	for (const p of postings) if (p < 0 || p >= docs) return false;
+	for (const e of codeEntry) if (e < 0 || e >= entries) return false;
+	return true;
 }
 
 /** First index in a sorted array whose value is >= `key`. */

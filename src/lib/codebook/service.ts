@@ -15,15 +15,35 @@ import { SearchIndex, type SearchFilters, type SearchResult } from './search';
 export const LIST_LIMIT = 300;
 
 export class CodeBookService {
-	readonly tree: CodeTree;
-	#terms: Map<string, string[]>;
+	#tree: CodeTree | undefined;
+	#termsByCode: Map<string, string[]> | undefined;
 	#index: SearchIndex | undefined;
-	/** How long the search index took to build (0 until built). */
+	/** How long the search index took to build (0 until built, or when restored). */
 	indexMs = 0;
 
-	constructor(readonly data: CodeBookData) {
-		this.tree = new CodeTree(data);
-		this.#terms = termsByCode(data);
+	/**
+	 * `index`: one restored from a snapshot. The tree and the index-term map are built on the
+	 * first look-up that needs them, so a visit that only searches never pays for them (about a
+	 * second and half the worker's memory).
+	 */
+	constructor(
+		readonly data: CodeBookData,
+		index?: SearchIndex
+	) {
+		this.#index = index;
+	}
+
+	/** Whether a look-up has built the tree yet. */
+	get treeBuilt(): boolean {
+		return this.#tree !== undefined;
+	}
+
+	get tree(): CodeTree {
+		return (this.#tree ??= new CodeTree(this.data));
+	}
+
+	get #terms(): Map<string, string[]> {
+		return (this.#termsByCode ??= termsByCode(this.data));
 	}
 
 	/** Whether the search index has been built (a code page never needs it). */

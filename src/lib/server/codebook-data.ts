@@ -17,15 +17,27 @@ interface Built {
 
 let built: Built | undefined;
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The data's version: a hash of every file's hash, in order. It keys the worker's stored index
+ * snapshot too (snapshot.ts), so changed data is never searched through an old index.
+ */
+export function dataVersion(raw: Uint8Array[]): string {
+	const all = createHash('sha256');
+	for (const r of raw) all.update(sha256(r));
+	return all.digest('hex').slice(0, 12);
+}
+
 export function codeBookFiles(): Built {
 	if (built) return built;
 	const bodies = new Map<string, Uint8Array>();
 	const files: CodeBookManifest['files'] = [];
-	const all = createHash('sha256');
+	const raws: Uint8Array[] = [];
 	for (const [key, file] of Object.entries(CODEBOOK_FILES) as [keyof CodeBookTexts, string][]) {
 		const raw = readFileSync(resolve('codesets', file));
-		const hash = createHash('sha256').update(raw).digest('hex');
-		all.update(hash);
+		const hash = sha256(raw);
+		raws.push(raw);
 		const name = `${file.replace(/\.\w+$/, '')}-${hash.slice(0, 10)}.gz`;
 		const gz = gzipSync(raw, { level: 9 });
 		bodies.set(name, gz);
@@ -38,7 +50,7 @@ export function codeBookFiles(): Built {
 	}
 	built = {
 		manifest: {
-			version: all.digest('hex').slice(0, 12),
+			version: dataVersion(raws),
 			files,
 			bytes: files.reduce((s, f) => s + f.bytes, 0)
 		},

@@ -46,7 +46,7 @@ export interface ReadyStats {
 	indexMs: number;
 	/** Set when the book and index came from the stored snapshot (no download, parse or build). */
 	restoreMs?: number;
-	/** Of `restoreMs`, reading the snapshot from IndexedDB. */
+	/** Of `restoreMs`, reading the snapshot from IndexedDB (while the manifest is fetched). */
 	readMs?: number;
 }
 

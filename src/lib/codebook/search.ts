@@ -10,8 +10,7 @@ import {
 	indexTermLabel,
 	type CodeBookData,
 	type CodeEntry,
-	type CodeSystem,
-	type IndexTerm
+	type CodeSystem
 } from './data';
 import {
 	forgetStems,
@@ -20,7 +19,6 @@ import {
 	normalizeCode,
 	stem,
 	STOPWORDS,
-	tokens,
 	words
 } from './normalize';
 import {
@@ -31,6 +29,7 @@ import {
 	traitsOf,
 	type QueryIntent
 } from './rank';
+import { bookView, isBillable, systemOf, CHANGES, type BookView } from './book-view';
 import type { LayTerm } from './lay-terms';
 import { ABBREVIATIONS, SYNONYMS } from './synonyms';
 
@@ -81,15 +80,21 @@ export interface IndexSnapshot {
 	/** Entries and index terms the index was built over (a snapshot of other data is refused). */
 	entries: number;
 	terms: number;
-	/** Per document: what it is (`DocKind`) and which entry or index term it comes from. */
+	/**
+	 * Per document after the entries' own (document i < `entries` is entry i's title): what it is
+	 * (`DocKind`), which index term or everyday term it comes from, and the entry it leads to.
+	 */
 	docKind: Uint8Array;
 	docRef: Int32Array;
-	/** The entry each document leads to (an index term: its code, or a deleted code's successor). */
 	docEntry: Int32Array;
 	/** Vocabulary, sorted, joined by `\n` (tokens never hold one). */
 	vocab: string;
 	postStart: Int32Array;
-	postings: Int32Array;
+	/**
+	 * The postings, each word's documents in rising order, as gaps from the previous one (the
+	 * first from 0) in LEB128 bytes: about a third of the 9 MB of 32-bit numbers.
+	 */
+	postings: Uint8Array;
 	/** Normalized codes, sorted, each padded to `codeWidth`, and their entries. */
 	codeNorm: string;
 	codeWidth: number;
@@ -111,7 +116,7 @@ export interface IndexSnapshot {
 const DocKind = { Entry: 0, IndexTerm: 1, Lay: 2 } as const;
 
 /** Bump when the snapshot's shape or the way documents are tokenized changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Candidates handed to fuse.js for the final ranking. */
 const RANKED = 60;
@@ -186,9 +191,11 @@ interface Matcher {
 }
 
 export class SearchIndex {
-	readonly entries: CodeEntry[];
-	/** The index-table terms and the year (their `via` labels and texts are built from them). */
-	#terms: IndexTerm[];
+	/**
+	 * The book's entries and index-table terms, read one at a time (a restored book has no
+	 * objects for them); with the year, `via` labels and texts are built from them.
+	 */
+	#book: BookView;
 	#lays: LayTerm[];
 	#year: CodeBookData['year'];
 	/** Per document: what it is, the entry or term it comes from, and the entry it leads to. */
@@ -230,11 +237,10 @@ export class SearchIndex {
 
 	/** Builds the index, or restores `snapshot` (use `restore` to get undefined, not a throw). */
 	constructor(data: CodeBookData, snapshot?: IndexSnapshot) {
-		this.entries = data.entries;
-		this.#terms = data.index;
+		this.#book = bookView(data);
 		this.#lays = data.lay ?? [];
 		this.#year = data.year;
-		this.#counted = new Int32Array(data.entries.length);
+		this.#counted = new Int32Array(this.#book.size);
 		if (snapshot) {
 			this.#restore(snapshot);
 			return;
@@ -275,7 +281,7 @@ export class SearchIndex {
 		this.#docKind = Uint8Array.from(kind);
 		this.#docRef = Int32Array.from(ref);
 		this.#docEntry = Int32Array.from(entry);
-		this.#build();
+		this.#build(data.entries);
 		const order = data.entries.map((e, i) => [normalizeCode(e.code), i] as const);
 		order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
 		this.#codeWidth = order.reduce((w, [c]) => Math.max(w, c.length), 0);
@@ -288,8 +294,8 @@ export class SearchIndex {
 	 * (another format, other data, or damaged): the caller then builds it afresh.
 	 */
 	static restore(data: CodeBookData, snapshot: unknown): SearchIndex | undefined {
-		if (!isSnapshot(snapshot, data.entries.length, data.index.length, data.lay?.length ?? 0))
-			return undefined;
+		const book = bookView(data);
+		if (!isSnapshot(snapshot, book.size, book.terms, data.lay?.length ?? 0)) return undefined;
 		try {
 			return new SearchIndex(data, snapshot);
 		} catch {
@@ -299,16 +305,17 @@ export class SearchIndex {
 
 	/** The built index in its compact form (shares the typed arrays: do not modify them). */
 	snapshot(): IndexSnapshot {
+		const own = this.#book.size;
 		return {
 			format: INDEX_FORMAT,
-			entries: this.entries.length,
-			terms: this.#terms.length,
-			docKind: this.#docKind,
-			docRef: this.#docRef,
-			docEntry: this.#docEntry,
+			entries: own,
+			terms: this.#book.terms,
+			docKind: this.#docKind.slice(own),
+			docRef: this.#docRef.slice(own),
+			docEntry: this.#docEntry.slice(own),
 			vocab: this.#vocab.join('\n'),
 			postStart: this.#postStart,
-			postings: this.#postings,
+			postings: encodeGaps(this.#postings, this.#postStart),
 			codeNorm: this.#codeNorm,
 			codeWidth: this.#codeWidth,
 			codeEntry: this.#codeEntry,
@@ -321,12 +328,18 @@ export class SearchIndex {
 	}
 
 	#restore(s: IndexSnapshot): void {
-		this.#docKind = s.docKind;
-		this.#docRef = s.docRef;
-		this.#docEntry = s.docEntry;
+		const own = this.#book.size;
+		const docs = own + s.docKind.length;
+		this.#docKind = new Uint8Array(docs);
+		this.#docKind.set(s.docKind, own);
+		this.#docRef = new Int32Array(docs);
+		this.#docEntry = new Int32Array(docs);
+		for (let i = 0; i < own; i++) this.#docRef[i] = this.#docEntry[i] = i;
+		this.#docRef.set(s.docRef, own);
+		this.#docEntry.set(s.docEntry, own);
 		this.#vocab = s.vocab ? s.vocab.split('\n') : [];
 		this.#postStart = s.postStart;
-		this.#postings = s.postings;
+		this.#postings = decodeGaps(s.postings, s.postStart, docs);
 		this.#codeNorm = s.codeNorm;
 		this.#codeWidth = s.codeWidth;
 		this.#codeEntry = s.codeEntry;
@@ -371,7 +384,7 @@ export class SearchIndex {
 		return true;
 	}
 
-	#build(): void {
+	#build(entries: CodeEntry[]): void {
 		const docsOf = new Map<string, number[]>();
 		const perDoc: string[][] = [];
 		const raw = new Set<string>();
@@ -381,7 +394,7 @@ export class SearchIndex {
 			return text.includes('-') ? [...ws.map(stem), ...joinedWords(text)] : ws.map(stem);
 		};
 		this.#docEntry.forEach((entry, id) => {
-			const e = this.entries[entry]!;
+			const e = entries[entry]!;
 			const own =
 				this.#docKind[id] === DocKind.Entry
 					? [...stemmed(e.title), normalizeCode(e.code).toLowerCase()]
@@ -401,8 +414,8 @@ export class SearchIndex {
 		this.#rawWords = cut;
 		this.#rawStem = Int32Array.from(cut, (w) => idOf.get(stem(w)) ?? -1);
 		forgetStems();
-		this.#traits = Uint8Array.from(this.entries, traitsOf);
-		this.#lead = Int32Array.from(this.entries, (e) => {
+		this.#traits = Uint8Array.from(entries, traitsOf);
+		this.#lead = Int32Array.from(entries, (e) => {
 			const lead = leadStem(e.title);
 			return lead === undefined ? -1 : (idOf.get(lead) ?? -1);
 		});
@@ -439,17 +452,17 @@ export class SearchIndex {
 		const kind = this.#docKind[doc];
 		if (kind === DocKind.Entry) return undefined;
 		if (kind === DocKind.Lay) return layTermLabel(this.#lays[this.#docRef[doc]!]!.term);
-		return indexTermLabel(this.#terms[this.#docRef[doc]!]!, this.#year);
+		return indexTermLabel(this.#book.term(this.#docRef[doc]!), this.#year);
 	}
 
 	/** The text fuse.js ranks: an index term's words, or a code and its title. */
 	#text(doc: number): string {
 		if (this.#docKind[doc] === DocKind.Entry) {
-			const e = this.entries[this.#entryOf(doc)]!;
-			return `${e.code} ${e.title}`;
+			const e = this.#entryOf(doc);
+			return `${this.#book.code(e)} ${this.#book.title(e)}`;
 		}
 		if (this.#docKind[doc] === DocKind.Lay) return this.#lays[this.#docRef[doc]!]!.term;
-		const t = this.#terms[this.#docRef[doc]!]!;
+		const t = this.#book.term(this.#docRef[doc]!);
 		return `${t.path.join(' ')} ${t.column}`;
 	}
 
@@ -486,19 +499,31 @@ export class SearchIndex {
 		return result;
 	}
 
-	#passes(e: CodeEntry, f: SearchFilters): boolean {
-		if (f.system && e.system !== f.system) return false;
-		if (f.chapter !== undefined && e.chapter !== f.chapter) return false;
-		if (f.billableOnly && !e.billable) return false;
+	/** Whether `entry` passes the filters, read from the book's columns (no entry object). */
+	#passes(entry: number, f: SearchFilters): boolean {
+		const flags = this.#book.flags[entry]!;
+		if (f.system && systemOf(flags) !== f.system) return false;
+		// A chapter is ICD-10-CM's: 0 in the column is "none" (other systems, or none given).
+		if (f.chapter !== undefined && (this.#book.chapter[entry] || undefined) !== f.chapter)
+			return false;
+		if (f.billableOnly && !isBillable(flags)) return false;
 		return true;
 	}
 
 	#hit(entry: number, via?: string): SearchHit {
-		const e = this.entries[entry]!;
-		const hit: SearchHit = { code: e.code, system: e.system, title: e.title, billable: e.billable };
-		if (e.chapter !== undefined) hit.chapter = e.chapter;
-		if (e.change) hit.change = e.change;
-		if (e.modifier) hit.modifier = true;
+		const flags = this.#book.flags[entry]!;
+		const system = systemOf(flags);
+		const hit: SearchHit = {
+			code: this.#book.code(entry),
+			system,
+			title: this.#book.title(entry),
+			billable: isBillable(flags)
+		};
+		const chapter = this.#book.chapter[entry];
+		if (system === 'icd10cm' && chapter) hit.chapter = chapter;
+		const change = CHANGES[flags >> 5];
+		if (change) hit.change = change;
+		if (flags & 8) hit.modifier = true;
 		if (via) hit.via = via;
 		return hit;
 	}
@@ -527,13 +552,15 @@ export class SearchIndex {
 		const out: number[] = [];
 		for (let i = lo; i < this.#codeEntry.length && this.#codeAt(i).startsWith(prefix); i++) {
 			const e = this.#codeEntry[i]!;
-			if (this.#passes(this.entries[e]!, f)) out.push(e);
+			if (this.#passes(e, f)) out.push(e);
 		}
 		// The code exactly as typed first (J1100 the HCPCS code before J11.00), then shorter codes
 		// (the category, then its subcategories) before the deep codes, each group in code order:
 		// typing E11 shows E11, E11.0, E11.1 ... before E11.00.
-		const rank = (e: number) =>
-			this.entries[e]!.code === typed ? -1 : normalizeCode(this.entries[e]!.code).length;
+		const rank = (e: number) => {
+			const code = this.#book.code(e);
+			return code === typed ? -1 : normalizeCode(code).length;
+		};
 		return out
 			.map((e, i) => [e, i] as const)
 			.sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
@@ -791,8 +818,7 @@ export class SearchIndex {
 						if (this.#mark[doc] === gen) continue;
 						this.#mark[doc] = gen;
 						const entry = this.#entryOf(doc);
-						const e = this.entries[entry]!;
-						if (!this.#passes(e, f)) continue;
+						if (!this.#passes(entry, f)) continue;
 						const c = this.#coverage(doc, clauses);
 						const share = shareOf(c.matched / weight, c.clauses / contentClauses);
 						if (share < CLOSE) continue;
@@ -856,40 +882,81 @@ function isSnapshot(s: unknown, entries: number, terms: number, lays: number): s
 	const x = s as Partial<IndexSnapshot>;
 	if (x.format !== INDEX_FORMAT || x.entries !== entries || x.terms !== terms || x.lays !== lays)
 		return false;
-	const ints = [x.docRef, x.docEntry, x.postStart, x.postings, x.codeEntry, x.rawStem, x.lead];
+	const ints = [x.docRef, x.docEntry, x.postStart, x.codeEntry, x.rawStem, x.lead];
 	if (!ints.every((a) => a instanceof Int32Array) || !(x.docKind instanceof Uint8Array))
 		return false;
+	if (!(x.postings instanceof Uint8Array)) return false;
 	if (!(x.traits instanceof Uint8Array) || x.traits.length !== entries) return false;
 	if (x.lead!.length !== entries || typeof x.rawWords !== 'string') return false;
 	if (typeof x.vocab !== 'string' || typeof x.codeNorm !== 'string') return false;
-	const docs = x.docKind.length;
-	const { docRef, docEntry, postStart, postings, codeEntry } = x as IndexSnapshot;
-	if (docRef.length !== docs || docEntry.length !== docs || codeEntry.length !== entries)
+	const extra = x.docKind.length;
+	const { docRef, docEntry, postStart, codeEntry } = x as IndexSnapshot;
+	if (docRef.length !== extra || docEntry.length !== extra || codeEntry.length !== entries)
 		return false;
 	if (!Number.isInteger(x.codeWidth) || x.codeNorm.length !== entries * x.codeWidth!) return false;
-	if (
-		!postStart.length ||
-		postStart[0] !== 0 ||
-		postStart[postStart.length - 1] !== postings.length
-	)
-		return false;
+	if (!postStart.length || postStart[0] !== 0) return false;
 	for (let i = 1; i < postStart.length; i++) if (postStart[i]! < postStart[i - 1]!) return false;
-	for (let d = 0; d < docs; d++) {
+	// The entries' own documents are implied; the others are index terms and everyday terms.
+	for (let d = 0; d < extra; d++) {
 		const kind = x.docKind[d];
-		const max =
-			kind === DocKind.Entry
-				? entries
-				: kind === DocKind.IndexTerm
-					? terms
-					: kind === DocKind.Lay
-						? lays
-						: 0;
+		const max = kind === DocKind.IndexTerm ? terms : kind === DocKind.Lay ? lays : 0;
 		if (!(docRef[d]! >= 0 && docRef[d]! < max)) return false;
 		if (!(docEntry[d]! >= 0 && docEntry[d]! < entries)) return false;
 	}
-	for (const p of postings) if (p < 0 || p >= docs) return false;
 	for (const e of codeEntry) if (e < 0 || e >= entries) return false;
+	// The postings are checked as they are decoded (`decodeGaps`).
 	return true;
+}
+
+/** Each word's postings as gaps in LEB128 bytes (see `IndexSnapshot.postings`). */
+function encodeGaps(postings: Int32Array, postStart: Int32Array): Uint8Array {
+	const out = new Uint8Array(postings.length * 5);
+	let at = 0;
+	for (let w = 0; w + 1 < postStart.length; w++) {
+		let prev = 0;
+		for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
+			let v = postings[p]! - prev;
+			prev = postings[p]!;
+			while (v >= 0x80) {
+				out[at++] = (v & 0x7f) | 0x80;
+				v >>>= 7;
+			}
+			out[at++] = v;
+		}
+	}
+	return out.slice(0, at);
+}
+
+/**
+ * The postings back from `encodeGaps`; throws unless there are exactly `postStart`'s count of
+ * them, each word's rising, all below `docs`: a damaged record must never reach a search.
+ */
+function decodeGaps(bytes: Uint8Array, postStart: Int32Array, docs: number): Int32Array {
+	const total = postStart[postStart.length - 1]!;
+	const out = new Int32Array(total);
+	let at = 0;
+	for (let w = 0, words = postStart.length - 1; w < words; w++) {
+		let prev = 0;
+		for (let p = postStart[w]!, end = postStart[w + 1]!; p < end; p++) {
+			let v = 0;
+			let shift = 0;
+			let b: number;
+			do {
+				if (at >= bytes.length || shift > 28) throw new Error('the index snapshot is damaged');
+				b = bytes[at++]!;
+				v |= (b & 0x7f) << shift;
+				shift += 7;
+			} while (b & 0x80);
+			// Rising within a word, except that a word's first document may be 0.
+			if ((v === 0 && p !== postStart[w]) || v < 0)
+				throw new Error('the index snapshot is damaged');
+			prev += v;
+			if (prev >= docs) throw new Error('the index snapshot is damaged');
+			out[p] = prev;
+		}
+	}
+	if (at !== bytes.length) throw new Error('the index snapshot is damaged');
+	return out;
 }
 
 /** First index in a sorted array whose value is >= `key`. */

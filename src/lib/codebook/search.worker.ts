@@ -15,7 +15,8 @@ import type { CodeBookManifest, ReadyStats, Request, Response } from './protocol
 import { SearchIndex } from './search';
 import { CodeBookService } from './service';
 import { packBook, snapshotKey, unpackBook, type Snapshot } from './snapshot';
-import { readSnapshot, writeSnapshot } from './snapshot-store';
+import { bookView } from './book-view';
+import { keyed, readSlot, writeSnapshot } from './snapshot-store';
 
 const scope = self as unknown as {
 	postMessage(message: Response): void;
@@ -65,11 +66,17 @@ function download(): Promise<{ texts: CodeBookTexts; fetchMs: number }> {
 	return loading;
 }
 
-/** The book and index from a stored snapshot, or undefined (none, stale, damaged, no IndexedDB). */
-async function restore(key: string): Promise<Loaded | undefined> {
+/**
+ * The book and index from a stored snapshot, or undefined (none, stale, damaged, no IndexedDB).
+ * `stored` is the year's record, read since `t0` while the manifest was fetched.
+ */
+async function restore(
+	key: string,
+	stored: Promise<unknown>,
+	t0: number
+): Promise<Loaded | undefined> {
 	try {
-		const t0 = performance.now();
-		const snap = (await readSnapshot(key)) as Partial<Snapshot> | undefined;
+		const snap = keyed(await stored, key) as Partial<Snapshot> | undefined;
 		if (!snap?.book || !snap.index) return undefined;
 		const readMs = performance.now() - t0;
 		const book = restored(snap.book, snap.index);
@@ -78,7 +85,7 @@ async function restore(key: string): Promise<Loaded | undefined> {
 		return {
 			book,
 			key,
-			stats: { entries: book.data.entries.length, fetchMs: 0, parseMs: 0, readMs, restoreMs }
+			stats: { entries: bookView(book.data).size, fetchMs: 0, parseMs: 0, readMs, restoreMs }
 		};
 	} catch {
 		return undefined;
@@ -94,14 +101,19 @@ function restored(book: Snapshot['book'], index: unknown): CodeBookService | und
 function load(year: CodeSetYear = LATEST_CODE_SET_YEAR): Promise<Loaded> {
 	if (current?.year === year) return current.ready;
 	const loading = (async () => {
+		// The record is read while the manifest (whose version keys it) is fetched.
+		const t0 = performance.now();
+		let stored: Promise<unknown> | undefined = readSlot(year).catch(() => undefined);
 		const key = snapshotKey((await manifestOnce()).version, year);
-		const warm = await restore(key);
+		const warm = await restore(key, stored, t0);
+		// Not kept through a download and parse when it was another version's record.
+		stored = undefined;
 		if (warm) return warm;
 		const { texts: t, fetchMs } = await download();
 		const t1 = performance.now();
 		const book = new CodeBookService(parseCodeBook(t, year));
 		const stats = {
-			entries: book.data.entries.length,
+			entries: bookView(book.data).size,
 			fetchMs,
 			parseMs: performance.now() - t1
 		};

@@ -31,6 +31,33 @@ function slot(key: string): string {
 	return key.split('/')[1] ?? key;
 }
 
+/** The slot of `year`'s record, as `snapshotKey` names it (`<version>/FY<year>/...`). */
+export function yearSlot(year: number): string {
+	return `FY${year}`;
+}
+
+/**
+ * The record in `year`'s slot whatever its key, or undefined: lets a worker start reading before
+ * it knows the data's version (the manifest is fetched meanwhile); `keyed` then checks the key.
+ */
+export async function readSlot(
+	year: number,
+	factory: IDBFactory | undefined = globalThis.indexedDB
+): Promise<unknown> {
+	if (!factory) return undefined;
+	const db = await open(factory);
+	try {
+		return await done(db.transaction(STORE).objectStore(STORE).get(yearSlot(year)));
+	} finally {
+		db.close();
+	}
+}
+
+/** `record` if it is stored under `key`, else undefined (another version or format). */
+export function keyed(record: unknown, key: string): unknown {
+	return (record as { key?: unknown } | undefined)?.key === key ? record : undefined;
+}
+
 /** The snapshot stored under `key`, or undefined (none, another version, or no IndexedDB). */
 export async function readSnapshot(
 	key: string,
@@ -39,9 +66,7 @@ export async function readSnapshot(
 	if (!factory) return undefined;
 	const db = await open(factory);
 	try {
-		const record = (await done(db.transaction(STORE).objectStore(STORE).get(slot(key)))) as
-			{ key?: unknown } | undefined;
-		return record?.key === key ? record : undefined;
+		return keyed(await done(db.transaction(STORE).objectStore(STORE).get(slot(key))), key);
 	} finally {
 		db.close();
 	}

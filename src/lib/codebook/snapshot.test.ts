@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CODEBOOK_QUERIES } from '../../../bench/codebook-queries';
 import { miniTexts, realCodeBook } from '../../../tests/factories/codebook';
 import { dataVersion } from '../server/codebook-data';
@@ -65,6 +65,29 @@ describe('a restored index', () => {
 });
 
 describe('the packed book', () => {
+	it('is searched without making an entry or index-term object per row', () => {
+		const book = unpackBook(structuredClone(packBook(data)));
+		const entries = vi.spyOn(book, 'entries', 'get');
+		const index = vi.spyOn(book, 'index', 'get');
+		const search = SearchIndex.restore(book, snap)!;
+		for (const [q, filters] of QUERIES.slice(0, 100)) search.search(q, filters, 50);
+		expect(search.search('poisoning acetaminophen').hits[0]?.via).toBeDefined();
+		expect(entries).not.toHaveBeenCalled();
+		expect(index).not.toHaveBeenCalled();
+	});
+
+	it('is damaged: refused with a throw, which the worker takes as "no snapshot"', () => {
+		const p = structuredClone(packBook(data));
+		p.titles.ids[p.titles.ids.length - 1] = 0xff;
+		expect(() => unpackBook(p)).toThrow();
+		const q = structuredClone(packBook(data));
+		q.flags[3] = 3;
+		expect(() => unpackBook(q)).toThrow();
+		const r = structuredClone(packBook(data));
+		r.codes = r.codes.slice(1);
+		expect(() => unpackBook(r)).toThrow();
+	});
+
 	it('unpacks to the parsed book', () => {
 		const back = unpackBook(structuredClone(packBook(data)));
 		expect(back.entries).toEqual(data.entries);
@@ -102,9 +125,44 @@ describe('a stale or damaged snapshot', () => {
 		[
 			'a posting past the last document',
 			() => {
+				// Fewer documents than the postings name (the last everyday-term ones gone).
 				const s = copy();
-				s.postings[7] = s.docEntry.length;
+				return {
+					...s,
+					docKind: s.docKind.slice(0, -5),
+					docRef: s.docRef.slice(0, -5),
+					docEntry: s.docEntry.slice(0, -5)
+				};
+			}
+		],
+		[
+			'postings cut in the middle of a number',
+			() => {
+				const s = copy();
+				s.postings[s.postings.length - 1]! |= 0x80;
 				return s;
+			}
+		],
+		[
+			'postings that do not rise within a word',
+			() => {
+				const s = copy();
+				// The second posting of the first word with two or more: a gap of 0.
+				let w = 0;
+				while (s.postStart[w + 1]! - s.postStart[w]! < 2) w++;
+				const bytes: number[] = [];
+				let at = 0;
+				for (let p = 0; p <= s.postStart[w]! + 1; p++) {
+					while (s.postings[at]! & 0x80) at++;
+					at++;
+					if (p === s.postStart[w]!) bytes.push(at);
+				}
+				const second = bytes[0]!;
+				const out = new Uint8Array(s.postings.length + 1);
+				out.set(s.postings.subarray(0, second));
+				out[second] = 0;
+				out.set(s.postings.subarray(second), second + 1);
+				return { ...s, postings: out };
 			}
 		],
 		[

@@ -83,7 +83,7 @@ export class TextColumn {
 			v = 0;
 			shift = 0;
 		}
-		// A text whose last word runs past its end would borrow its neighbour's first word.
+		// A text whose last word runs past its end would borrow its neighbor's first word.
 		for (let i = 1; i <= n; i++)
 			if (p.ids[p.start[i]! - 1]! & 0x80) throw new Error('the packed texts do not hold together');
 	}

@@ -599,9 +599,15 @@ export class SearchIndex {
 		const near: [number, number][] = [];
 		for (let i = lo; i < this.#vocab.length && this.#vocab[i]![0] === first; i++) {
 			const v = this.#vocab[i]!;
-			let d = prefixDistance(s, v, k);
-			if (d > k && v.length >= shortest) d = prefixDistance(v, token, k);
-			if (d <= k) near.push([d, i]);
+			// Twice the distance, plus one when only the second reading holds: the typed word
+			// near the start of an indexed stem ("arthritu", "arthriti") beats an indexed stem
+			// near the start of the typed word ("arter" of "arthritus").
+			const d = prefixDistance(s, v, k);
+			if (d <= k) near.push([2 * d, i]);
+			else if (v.length >= shortest) {
+				const back = prefixDistance(v, token, k);
+				if (back <= k) near.push([2 * back + 1, i]);
+			}
 		}
 		// Closest first, then the word seen in more documents: a long typo matches hundreds of
 		// rare words, and each one read costs every candidate a look-up.

@@ -97,6 +97,13 @@ describe('plain words', () => {
 		expect(codes('covid 19', undefined, 3)).toContain('U07.1');
 	});
 
+	it('brings the second condition of a two-condition query up beside the first', () => {
+		const top = codes('urinary tract infection due to e coli', undefined, 3);
+		expect(top).toContain('N39.0');
+		// A code typed in parts is still a code: no partial matches of its parts.
+		expect(index.search('e11 9').total).toBe(3);
+	});
+
 	it('says there is no close match rather than listing typo noise', () => {
 		const r = index.search('xyzzy plugh');
 		expect(r.hits).toEqual([]);

@@ -3,7 +3,7 @@
  * title and a query typed in any case, with or without dots, meet on the same tokens.
  */
 import { stemmer as porter } from 'stemmer';
-import { SLASH_SHORTHANDS } from './synonyms';
+import { SLASH_SHORTHANDS } from './synonyms.ts';
 
 /** `e11 9`, `E11.9`, `e119` -> `E119`: the form codes take on claims (no dot, upper case). */
 export function normalizeCode(input: string): string {

@@ -53,7 +53,7 @@ export const ABBREVIATIONS: Record<string, string[]> = {
 	uti: ['urinary tract infection'],
 
 	// Status and history shorthands ("s/p" and "n/v" arrive here as "sp" and "nv", see
-	// SLASH_SHORTHANDS below).
+	// PUNCTUATED_SHORTHANDS below).
 	sp: ['postprocedural state', 'acquired absence', 'presence'],
 	hx: ['history'],
 	fhx: ['family history'],
@@ -272,13 +272,15 @@ export const ABBREVIATIONS: Record<string, string[]> = {
 };
 
 /**
- * Chart shorthands written with a slash, rewritten by `words()` before it splits on punctuation
- * (which would leave single letters): to an abbreviation above ("s/p" -> "sp"), to the word the
- * titles use ("w/o" -> "without"), or to nothing where the shorthand adds nothing to search
- * ("c/o chest pain" is chest pain, "45 y/o" an age). "w/" is handled in `words()` itself, as it
- * may run into the next word.
+ * Chart shorthands written with a slash or an ampersand ("s/p", "w/o", "T&A"), rewritten by
+ * `words()` before it splits on punctuation (which would leave single letters, and drop "a" as a
+ * stopword): to an abbreviation above ("s/p" -> "sp"), to the words the titles use ("w/o" ->
+ * "without", "D&C" -> "dilation curettage"), or to nothing where the shorthand adds nothing to
+ * search ("c/o chest pain" is chest pain, "45 y/o" an age). "w/" is handled in `words()` itself,
+ * as it may run into the next word. Titles, lay terms and queries all pass through `words()`, so
+ * a lay term written "s/p" or "D&C" still meets the query typed the same way.
  */
-export const SLASH_SHORTHANDS: Record<string, string> = {
+export const PUNCTUATED_SHORTHANDS: Record<string, string> = {
 	's/p': 'sp',
 	'n/v/d': 'nvd',
 	'n/v': 'nv',
@@ -287,7 +289,9 @@ export const SLASH_SHORTHANDS: Record<string, string> = {
 	'f/u': 'follow up',
 	'b/l': 'bilateral',
 	'c/o': '',
-	'y/o': ''
+	'y/o': '',
+	't&a': 'tonsillectomy adenoidectomy',
+	'd&c': 'dilation curettage'
 };
 
 /**

@@ -120,9 +120,14 @@ export function joinedWords(text: string): string[] {
 	return out;
 }
 
-/** Tokens as the index stores them: words, stemmed, and hyphen-joined letter-number forms. */
-export function tokens(text: string): string[] {
-	const out = words(text).map(stem);
+/**
+ * Tokens as the index stores them: words, stemmed, and hyphen-joined letter-number forms.
+ * `seen` collects the words before stemming (the index keeps those that stemming shortened).
+ */
+export function tokens(text: string, seen?: Set<string>): string[] {
+	const ws = words(text);
+	if (seen) for (const w of ws) seen.add(w);
+	const out = ws.map(stem);
 	if (text.includes('-')) out.push(...joinedWords(text));
 	return out;
 }

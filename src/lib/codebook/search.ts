@@ -375,11 +375,7 @@ export class SearchIndex {
 		const docsOf = new Map<string, number[]>();
 		const perDoc: string[][] = [];
 		const raw = new Set<string>();
-		const stemmed = (text: string) => {
-			const ws = words(text);
-			for (const w of ws) raw.add(w);
-			return text.includes('-') ? [...ws.map(stem), ...joinedWords(text)] : ws.map(stem);
-		};
+		const stemmed = (text: string) => tokens(text, raw);
 		this.#docEntry.forEach((entry, id) => {
 			const e = this.entries[entry]!;
 			const own =

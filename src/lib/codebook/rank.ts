@@ -93,7 +93,8 @@ export function isQualityMeasure(e: Pick<CodeEntry, 'system' | 'code' | 'modifie
 }
 
 /** Title words of the code to assign when nothing more is documented. */
-const UNSPECIFIED = /\bunspecified\b|\bnot specified\b|\bwithout complications\b|\buncomplicated\b/i;
+const UNSPECIFIED =
+	/\bunspecified\b|\bnot specified\b|\bwithout complications\b|\buncomplicated\b/i;
 
 /** What an entry is, as far as the preferences care: bits of one byte, computed once per entry. */
 export const TRAIT = {

@@ -279,6 +279,7 @@ if (!only || only === 'history') {
 if (!only || only === 'codebook') await codebook();
 if (only === 'codepage') await codebook('codepage');
 if (only === 'warm') await codebook('warm');
+if (only === 'codekeys') await (await import('./codekeys.ts')).codeKeysBench(process.argv[3]);
 if (!only || only === 'banks') {
 	const [approach, scale] = process.argv.slice(3);
 	const figures = await banksBench(

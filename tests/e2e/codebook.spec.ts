@@ -81,13 +81,29 @@ test('a code typed in any form, and a filter by code set', async ({ page }) => {
 		timeout: CODE_BOOK_WAIT
 	});
 	// E11.9 and two HCPCS codes that start E119 (E1190, E1195): each counted once, each listed.
-	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 matches');
+	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 matches.');
 	await expect(results(page)).toHaveCount(3);
 
 	await search(page).fill('dexamethasone');
 	await page.getByLabel('Code set').selectOption('hcpcs');
 	await expect(results(page).first()).toContainText('HCPCS Level II');
 	await expect(results(page).filter({ hasText: 'ICD-10-CM' })).toHaveCount(0);
+});
+
+test('plain words: an everyday term leads to its code, and nonsense says there is no close match', async ({
+	page
+}) => {
+	await open(page, '/codes?q=heart%20attack');
+	await expect(results(page).first().locator('.code')).toHaveText('I21.9', {
+		timeout: CODE_BOOK_WAIT
+	});
+	await expect(results(page).first()).toContainText('list of everyday terms: “heart attack”');
+
+	await search(page).fill('xyzzy plugh');
+	await expect(page.getByRole('status').filter({ hasText: 'close match' })).toHaveText(
+		'No close match for “xyzzy plugh”. Check the spelling, or try other or fewer words.'
+	);
+	await expect(results(page)).toHaveCount(0);
 });
 
 test('a code that does not exist says so, and a code FY2027 deleted names its successor', async ({

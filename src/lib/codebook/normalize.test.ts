@@ -52,3 +52,24 @@ it('dotCm puts the dot after the third character', () => {
 	expect(dotCm('e119')).toBe('E11.9');
 	expect(dotCm('I10')).toBe('I10');
 });
+
+describe('words: chart shorthands with a slash or an ampersand', () => {
+	it.each([
+		['s/p CABG', ['sp', 'cabg']],
+		['N/V/D', ['nvd']],
+		['n/v x2 days', ['nv', 'x2', 'days']],
+		['DM2 w/o complications', ['dm2', 'without', 'complications']],
+		['Wheelchair w/ footrest', ['wheelchair', 'with', 'footrest']],
+		['T2DM w/hyperglycemia', ['t2dm', 'with', 'hyperglycemia']],
+		['c/o chest pain', ['chest', 'pain']],
+		['T&A', ['tonsillectomy', 'adenoidectomy']],
+		['D&C', ['dilation', 'curettage']]
+	])('%s -> %j', (text, expected) => {
+		expect(words(text)).toEqual(expected);
+	});
+
+	it('leaves slashes inside longer words alone', () => {
+		expect(words('and/or')).toEqual(['and', 'or']);
+		expect(words('gas/pain')).toEqual(['gas', 'pain']);
+	});
+});

@@ -3,6 +3,7 @@
  * title and a query typed in any case, with or without dots, meet on the same tokens.
  */
 import { stemmer as porter } from 'stemmer';
+import { PUNCTUATED_SHORTHANDS } from './synonyms.ts';
 
 /** `e11 9`, `E11.9`, `e119` -> `E119`: the form codes take on claims (no dot, upper case). */
 export function normalizeCode(input: string): string {
@@ -81,13 +82,28 @@ export function forgetStems(): void {
 	stems.clear();
 }
 
+// Chart shorthands written with a slash or an ampersand ("s/p", "w/o", "T&A"), which the split
+// below would break into single letters. Not after or before a letter or digit ("and/or" stays
+// as it is); "w/" may run into its word ("w/hyperglycemia").
+const PUNCTUATED_SHORTHAND = new RegExp(
+	`(?<![a-z0-9])(?:(${Object.keys(PUNCTUATED_SHORTHANDS)
+		.sort((a, b) => b.length - a.length)
+		.join('|')})(?![a-z0-9])|w/)`,
+	'g'
+);
+
 /**
  * Lower-case word tokens. A dotted code inside text (`E11.9`) becomes one token (`e119`), so a
- * code typed in a sentence matches the code's own token.
+ * code typed in a sentence matches the code's own token. Shorthands written with a slash or an
+ * ampersand become the words or abbreviation they stand for (`PUNCTUATED_SHORTHANDS`), in
+ * titles, lay terms and queries alike.
  */
 export function words(text: string): string[] {
 	return text
 		.toLowerCase()
+		.replace(PUNCTUATED_SHORTHAND, (_, short: string | undefined) =>
+			short === undefined ? ' with ' : ` ${PUNCTUATED_SHORTHANDS[short]} `
+		)
 		.replace(/\b([a-z0-9]{3})\.([a-z0-9]{1,4})\b/g, '$1$2')
 		.split(/[^a-z0-9]+/)
 		.filter((w) => w.length > 0);
@@ -104,9 +120,14 @@ export function joinedWords(text: string): string[] {
 	return out;
 }
 
-/** Tokens as the index stores them: words, stemmed, and hyphen-joined letter-number forms. */
-export function tokens(text: string): string[] {
-	const out = words(text).map(stem);
+/**
+ * Tokens as the index stores them: words, stemmed, and hyphen-joined letter-number forms.
+ * `seen` collects the words before stemming (the index keeps those that stemming shortened).
+ */
+export function tokens(text: string, seen?: Set<string>): string[] {
+	const ws = words(text);
+	if (seen) for (const w of ws) seen.add(w);
+	const out = ws.map(stem);
 	if (text.includes('-')) out.push(...joinedWords(text));
 	return out;
 }

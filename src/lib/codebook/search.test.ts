@@ -97,6 +97,13 @@ describe('plain words', () => {
 		expect(codes('covid 19', undefined, 3)).toContain('U07.1');
 	});
 
+	it('brings the second condition of a two-condition query up beside the first', () => {
+		const top = codes('urinary tract infection due to e coli', undefined, 3);
+		expect(top).toContain('N39.0');
+		// A code typed in parts is still a code: no partial matches of its parts.
+		expect(index.search('e11 9').total).toBe(3);
+	});
+
 	it('says there is no close match rather than listing typo noise', () => {
 		const r = index.search('xyzzy plugh');
 		expect(r.hits).toEqual([]);
@@ -222,5 +229,38 @@ describe('counts', () => {
 		const few = index.search('E11.6', {}, 3);
 		expect(few.hits).toHaveLength(3);
 		expect(few.total).toBe(underE116);
+	});
+});
+
+describe('chart shorthands', () => {
+	it.each([
+		['s/p appendectomy', /^Z90\.49$/],
+		['n/v', /^R11\.2$/],
+		['hx colon polyps', /^Z86\.010/],
+		['fhx breast cancer', /^Z80\.3$/],
+		['etoh abuse', /^F10\.1/],
+		['low k', /^E87\.6$/],
+		['low na', /^E87\.1$/],
+		['lle cellulitis', /^L03\.116$/],
+		['bka', /^Z89\.51/],
+		['tka', /^Z96\.65/],
+		['ppd', /^Z11\.1$/],
+		['nsvd', /^O80$/],
+		['hfref', /^I50\.2/],
+		['gsw', /^(W3[234]|X9[345]|Y2[234])/]
+	])('%s finds %s in the top ten', (q, pattern) => {
+		expect(
+			codes(q).some((c) => pattern.test(c)),
+			codes(q).join(' ')
+		).toBe(true);
+	});
+
+	it('keeps ordinary searches that share letters with a shorthand', () => {
+		// "k" is potassium, but "vitamin k" is still vitamin K.
+		expect(codes('vitamin k deficiency', undefined, 1)).toEqual(['E56.1']);
+		// "w/o" is "without", as the titles write it.
+		expect(codes('zoster w/o complications', undefined, 1)).toEqual(['B02.9']);
+		// "c/o" adds nothing: "c/o chest pain" is chest pain.
+		expect(codes('c/o chest pain', undefined, 3)).toContain('R07.9');
 	});
 });

@@ -388,11 +388,7 @@ export class SearchIndex {
 		const docsOf = new Map<string, number[]>();
 		const perDoc: string[][] = [];
 		const raw = new Set<string>();
-		const stemmed = (text: string) => {
-			const ws = words(text);
-			for (const w of ws) raw.add(w);
-			return text.includes('-') ? [...ws.map(stem), ...joinedWords(text)] : ws.map(stem);
-		};
+		const stemmed = (text: string) => tokens(text, raw);
 		this.#docEntry.forEach((entry, id) => {
 			const e = entries[entry]!;
 			const own =
@@ -483,16 +479,25 @@ export class SearchIndex {
 			seen.add(entry);
 			hits.push(this.#hit(entry, via));
 		};
-		if (looksLikeCode(q)) {
+		const code = looksLikeCode(q);
+		if (code) {
 			const codes = this.#byCode(normalizeCode(q), q.toUpperCase(), filters);
 			for (const e of codes) {
 				if (this.#count(e)) total++;
 				keep(e);
 			}
 		}
-		const text = this.#byText(q, filters);
+		// A code typed in parts ("e11 9") is a code, not words: only entries holding every part.
+		const text = this.#byText(q, filters, code ? 1 : CLOSE);
 		total += text.total;
-		for (const d of text.docs) keep(this.#entryOf(d), this.#viaOf(d));
+		let docs = text.docs;
+		if (text.rest.length) {
+			// Two conditions in one query ("urinary tract infection due to e coli"): no entry
+			// holds every word, so the best entry for the words the first one lacks follows it.
+			const other = this.#byText(text.rest.join(' '), filters).docs.slice(0, 2);
+			docs = [docs[0]!, ...other, ...docs.slice(1)];
+		}
+		for (const d of docs) keep(this.#entryOf(d), this.#viaOf(d));
 		const result: SearchResult = { hits, total: Math.max(total, hits.length) };
 		if (text.unmatched.length) result.unmatched = text.unmatched;
 		if (text.noCloseMatch && !hits.length) result.noCloseMatch = true;
@@ -626,9 +631,15 @@ export class SearchIndex {
 		const near: [number, number][] = [];
 		for (let i = lo; i < this.#vocab.length && this.#vocab[i]![0] === first; i++) {
 			const v = this.#vocab[i]!;
-			let d = prefixDistance(s, v, k);
-			if (d > k && v.length >= shortest) d = prefixDistance(v, token, k);
-			if (d <= k) near.push([d, i]);
+			// Twice the distance, plus one when only the second reading holds: the typed word
+			// near the start of an indexed stem ("arthritu", "arthriti") beats an indexed stem
+			// near the start of the typed word ("arter" of "arthritus").
+			const d = prefixDistance(s, v, k);
+			if (d <= k) near.push([2 * d, i]);
+			else if (v.length >= shortest) {
+				const back = prefixDistance(v, token, k);
+				if (back <= k) near.push([2 * back + 1, i]);
+			}
 		}
 		// Closest first, then the word seen in more documents: a long typo matches hundreds of
 		// rare words, and each one read costs every candidate a look-up.
@@ -786,11 +797,19 @@ export class SearchIndex {
 	 */
 	#byText(
 		q: string,
-		f: SearchFilters
-	): { docs: number[]; total: number; unmatched: string[]; noCloseMatch: boolean } {
+		f: SearchFilters,
+		close = CLOSE
+	): {
+		docs: number[];
+		total: number;
+		unmatched: string[];
+		noCloseMatch: boolean;
+		/** When no entry holds every word: the typed words the first entry lacks. */
+		rest: string[];
+	} {
 		const { clauses, fuseQuery, intent } = this.#parse(q);
 		const unmatched = clauses.filter((c) => c.unmatched).map((c) => c.typed);
-		const none = { docs: [], total: 0, unmatched, noCloseMatch: false };
+		const none = { docs: [], total: 0, unmatched, noCloseMatch: false, rest: [] };
 		if (!clauses.length || unmatched.length === clauses.length) return none;
 		const weight = clauses.reduce((s, c) => s + c.weight, 0);
 		const cost = (c: Clause) =>
@@ -807,7 +826,7 @@ export class SearchIndex {
 		for (const clause of order) {
 			// A document holding none of the words read so far holds at most the unread ones.
 			const reachable = shareOf(unread / weight, unreadClauses / contentClauses);
-			if (full >= RANKED || reachable < CLOSE - 1e-9) break;
+			if (full >= RANKED || reachable < close - 1e-9) break;
 			unread -= clause.weight;
 			if (clause.content) unreadClauses--;
 			for (const alt of clause.alternatives) {
@@ -821,7 +840,7 @@ export class SearchIndex {
 						if (!this.#passes(entry, f)) continue;
 						const c = this.#coverage(doc, clauses);
 						const share = shareOf(c.matched / weight, c.clauses / contentClauses);
-						if (share < CLOSE) continue;
+						if (share < close - 1e-9) continue;
 						const whole = share > 1 - 1e-9;
 						if (this.#count(entry)) {
 							if (whole) full++;
@@ -849,7 +868,7 @@ export class SearchIndex {
 		const best = Math.max(0, ...candidates.map((c) => this.#share[c.id]!));
 		if (!candidates.length) return { ...none, noCloseMatch: true };
 		if (candidates.length === 1 || best < CLOSE)
-			return { docs: candidates.map((c) => c.id), total, unmatched, noCloseMatch: false };
+			return { ...none, docs: candidates.map((c) => c.id), total };
 		const pre = new Map(candidates.map((c) => [c.id, c.score]));
 		const fuse = new Fuse(
 			candidates.map((c) => ({ id: c.id, text: this.#text(c.id) })),
@@ -864,12 +883,18 @@ export class SearchIndex {
 		const fuseScore = new Map<number, number>();
 		for (const r of fuse.search(fuseQuery)) fuseScore.set(r.item.id, r.score ?? 1);
 		const final = (id: number) => pre.get(id)! + FUSE * (1 - (fuseScore.get(id) ?? 1));
-		return {
-			docs: candidates.map((c) => c.id).sort((a, b) => final(b) - final(a) || a - b),
-			total,
-			unmatched,
-			noCloseMatch: false
-		};
+		const docs = candidates.map((c) => c.id).sort((a, b) => final(b) - final(a) || a - b);
+		const rest =
+			full === 0 && clauses.length > 1
+				? clauses
+						.filter(
+							(c) =>
+								!c.unmatched &&
+								!c.alternatives.some((alt) => alt.every((m) => this.#docHas(docs[0]!, m)))
+						)
+						.map((c) => c.typed)
+				: [];
+		return { ...none, docs, total, rest };
 	}
 }
 

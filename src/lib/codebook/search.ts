@@ -19,6 +19,7 @@ import {
 	normalizeCode,
 	stem,
 	STOPWORDS,
+	tokens,
 	words
 } from './normalize';
 import {

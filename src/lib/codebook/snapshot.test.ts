@@ -16,6 +16,9 @@ let snap: IndexSnapshot;
 
 // The real book: a build of its index (several seconds on a loaded machine), then the round
 // trip through structured clone, as IndexedDB stores and reads it.
+// Packing and restoring the whole book takes seconds beside other work on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
+
 beforeAll(() => {
 	data = realCodeBook();
 	built = new SearchIndex(data);

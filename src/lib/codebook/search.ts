@@ -856,7 +856,11 @@ export class SearchIndex {
 						// first, before titles that merely hold the words.
 						const term =
 							kind === DocKind.Lay && c.exact > weight - 1e-9 && length === c.all ? EXACT_TERM : 0;
-						const score = 10 * share + c.exact / weight + (2 * c.all) / (length + 2) + own + term;
+						// A description of dozens of words (a HCPCS service's) holds common words by
+						// chance: "with" in G0250 is not the "with" of "afib with rvr".
+						const long = Math.min(1, Math.max(0, (length - 20) / 40));
+						const score =
+							10 * share + c.exact / weight + (2 * c.all) / (length + 2) + own + term - long;
 						if (top.full && score + most < top.min) continue;
 						this.#share[doc] = share;
 						const lead = intent.wantsDefault && this.#leads(entry, clauses);
@@ -891,6 +895,7 @@ export class SearchIndex {
 						.filter(
 							(c) =>
 								!c.unmatched &&
+								c.content &&
 								!c.alternatives.some((alt) => alt.every((m) => this.#docHas(docs[0]!, m)))
 						)
 						.map((c) => c.typed)

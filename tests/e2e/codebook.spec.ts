@@ -106,6 +106,46 @@ test('plain words: an everyday term leads to its code, and nonsense says there i
 	await expect(results(page)).toHaveCount(0);
 });
 
+test('a later visit searches from the stored index, without downloading the code sets again', async ({
+	page
+}) => {
+	const downloads: string[] = [];
+	page.on('request', (r) => {
+		if (/\/data\/codebook\/(?!manifest\.json)/.test(r.url())) downloads.push(r.url());
+	});
+	await open(page, '/codes?q=heart%20attack');
+	await expect(results(page).first().locator('.code')).toHaveText('I21.9', {
+		timeout: CODE_BOOK_WAIT
+	});
+	expect(downloads.length).toBeGreaterThan(0);
+	// The worker stores the index after the first search: wait for the record, not for time.
+	const stored = () =>
+		page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const req = indexedDB.open('codedrill-codebook-index', 1);
+					req.onupgradeneeded = () => req.result.createObjectStore('snapshots');
+					req.onerror = () => resolve(0);
+					req.onsuccess = () => {
+						const db = req.result;
+						const count = db.transaction('snapshots').objectStore('snapshots').count();
+						count.onsuccess = () => {
+							db.close();
+							resolve(count.result);
+						};
+					};
+				})
+		);
+	await expect.poll(stored, { timeout: CODE_BOOK_WAIT }).toBeGreaterThan(0);
+
+	downloads.length = 0;
+	await page.reload();
+	await expect(results(page).first().locator('.code')).toHaveText('I21.9', {
+		timeout: CODE_BOOK_WAIT
+	});
+	expect(downloads).toEqual([]);
+});
+
 test('a code that does not exist says so, and a code FY2027 deleted names its successor', async ({
 	page
 }) => {

@@ -18,6 +18,10 @@ function today(): number {
 
 /** Types a date into the exam date field and saves, with the keyboard only. */
 async function saveExamDate(page: Page, date: string): Promise<void> {
+	// The stored settings arrive after the page: typing before them would be overwritten.
+	await expect(
+		page.locator('form[aria-busy="false"]').getByLabel('Exam date', { exact: true })
+	).toBeVisible();
 	const field = page.getByLabel('Exam date', { exact: true });
 	await field.fill(date);
 	await page.getByRole('button', { name: 'Save drill settings' }).focus();

@@ -654,9 +654,9 @@ export class SearchIndex {
 	}
 
 	/** A SYNONYMS word that `w` is a typo of, when `w` itself matches no indexed word. */
-	#closeSynonym(w: string): string | undefined {
+	#closeSynonym(w: string, own: Matcher): string | undefined {
 		const k = maxTypos(w.length);
-		if (!k || !this.#matcher(w).typo) return undefined;
+		if (!k || !own.typo) return undefined;
 		let best: string | undefined;
 		let bestD = k + 1;
 		for (const key of SYNONYM_KEYS) {
@@ -701,13 +701,25 @@ export class SearchIndex {
 		const clauses: Clause[] = [];
 		let groups: string[][] = [[]];
 		const docs = this.#docEntry.length;
+		// One matcher per word and mode in a query: a misspelt word's typo scan runs once.
+		const memo = new Map<string, Matcher>();
+		const matcher = (t: string, whole: boolean) => {
+			const key = `${whole ? 1 : 0}${t}`;
+			let m = memo.get(key);
+			if (!m) memo.set(key, (m = this.#matcher(t, whole)));
+			return m;
+		};
 		for (let i = 0; i < typed.length; i++) {
 			const w = typed[i]!;
 			const next = typed[i + 1];
 			const join = next !== undefined && joined.get(w) === w + next ? w + next : undefined;
 			const abbreviation = ABBREVIATIONS[w];
 			// A misspelt everyday word ("apendectomy") still brings its synonyms.
-			const synonym = SYNONYMS[w] ? w : abbreviation ? undefined : this.#closeSynonym(w);
+			const synonym = SYNONYMS[w]
+				? w
+				: abbreviation
+					? undefined
+					: this.#closeSynonym(w, matcher(w, false));
 			const expansions = abbreviation ?? (synonym ? SYNONYMS[synonym]! : []);
 			const alternatives = [
 				...(join ? [[join]] : []),
@@ -717,7 +729,7 @@ export class SearchIndex {
 			if (join) i++;
 			const matchers = alternatives.map((alt, a) =>
 				alt.map((t) =>
-					this.#matcher(t, (a === 0 && !!abbreviation) || t.length === 1 || /^[0-9]+$/.test(t))
+					matcher(t, (a === 0 && !!abbreviation) || t.length === 1 || /^[0-9]+$/.test(t))
 				)
 			);
 			const usable = matchers.filter((alt) => alt.every((m) => m.ranges.length));

@@ -27,7 +27,7 @@ export interface CodeKey {
 	icd10pcs: string[];
 }
 
-interface ItemBase {
+export interface ItemBase {
 	id: string;
 	bankId: string;
 	type: ItemType;

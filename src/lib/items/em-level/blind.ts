@@ -4,7 +4,14 @@
  * JSON response the grader reads. No key, no reasons, no rationale.
  */
 import { instruction } from './instruction.ts';
-import { ELEMENT_NAMES, ELEMENTS, MDM_NAMES, RATINGS, SETTING_TABLE, STEP_NAMES } from './levels.ts';
+import {
+	ELEMENT_NAMES,
+	ELEMENTS,
+	MDM_NAMES,
+	RATINGS,
+	SETTING_TABLE,
+	STEP_NAMES
+} from './levels.ts';
 import type { EmLevelItem } from './types.ts';
 
 export function blindText(item: EmLevelItem): string {
@@ -21,7 +28,9 @@ export function blindText(item: EmLevelItem): string {
 		out.push('| element | ' + RATINGS.map((r) => `\`${r}\` (${MDM_NAMES[r]})`).join(' | ') + ' |');
 		out.push('|---|' + RATINGS.map(() => '---').join('|') + '|');
 		for (const e of ELEMENTS)
-			out.push(`| ${e}: ${ELEMENT_NAMES[e]} | ` + RATINGS.map((r) => STEP_NAMES[e][r]).join(' | ') + ' |');
+			out.push(
+				`| ${e}: ${ELEMENT_NAMES[e]} | ` + RATINGS.map((r) => STEP_NAMES[e][r]).join(' | ') + ' |'
+			);
 		out.push('');
 	}
 	out.push('## Levels', '');
@@ -43,7 +52,6 @@ export function blindText(item: EmLevelItem): string {
 		out.push(
 			`where each \`<rating>\` is one of ${RATINGS.map((r) => `"${r}"`).join(', ')} and \`<code>\` is one of ${info.levels.map((l) => `"${l.code}"`).join(', ')}.`
 		);
-	else
-		out.push(`where \`<code>\` is one of ${info.levels.map((l) => `"${l.code}"`).join(', ')}.`);
+	else out.push(`where \`<code>\` is one of ${info.levels.map((l) => `"${l.code}"`).join(', ')}.`);
 	return out.join('\n') + '\n';
 }

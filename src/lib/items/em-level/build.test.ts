@@ -29,16 +29,30 @@ describe('buildEmLevel: an MDM item', () => {
 					'the grid supports moderate MDM (two of three elements), which is 99214 in this setting, not 99215'
 			}
 		]);
-		expect(messages(itemText({ problems: 'high', data: 'minimal', level: '99215' }))).toHaveLength(1);
-		expect(messages(itemText({ problems: 'high', data: 'minimal', risk: 'moderate', level: '99214' }))).toEqual([]);
+		expect(messages(itemText({ problems: 'high', data: 'minimal', level: '99215' }))).toHaveLength(
+			1
+		);
+		expect(
+			messages(itemText({ problems: 'high', data: 'minimal', risk: 'moderate', level: '99214' }))
+		).toEqual([]);
 	});
 
 	it('refuses 99211 and 99281 by MDM, and a code from another setting', () => {
-		expect(messages(itemText({ problems: 'minimal', data: 'minimal', risk: 'minimal', level: '99211' }))[0]).toMatch(
-			/which is 99212/
-		);
 		expect(
-			messages(itemText({ setting: 'emergency', problems: 'minimal', data: 'minimal', risk: 'minimal', level: '99281' }))[0]
+			messages(
+				itemText({ problems: 'minimal', data: 'minimal', risk: 'minimal', level: '99211' })
+			)[0]
+		).toMatch(/which is 99212/);
+		expect(
+			messages(
+				itemText({
+					setting: 'emergency',
+					problems: 'minimal',
+					data: 'minimal',
+					risk: 'minimal',
+					level: '99281'
+				})
+			)[0]
 		).toMatch(/which is 99282/);
 		expect(messages(itemText({ setting: 'office-new' }))[0]).toMatch(
 			/level "99214" is not a code of the office-new setting \(99202, 99203, 99204, 99205\)/
@@ -47,15 +61,33 @@ describe('buildEmLevel: an MDM item', () => {
 
 	it('hospital initial care: low and straightforward MDM are both 99221', () => {
 		expect(
-			messages(itemText({ setting: 'hospital-initial', problems: 'low', data: 'low', risk: 'moderate', level: '99221' }))
+			messages(
+				itemText({
+					setting: 'hospital-initial',
+					problems: 'low',
+					data: 'low',
+					risk: 'moderate',
+					level: '99221'
+				})
+			)
 		).toEqual([]);
 		expect(
-			messages(itemText({ setting: 'hospital-initial', problems: 'low', data: 'low', risk: 'moderate', level: '99222' }))
+			messages(
+				itemText({
+					setting: 'hospital-initial',
+					problems: 'low',
+					data: 'low',
+					risk: 'moderate',
+					level: '99222'
+				})
+			)
 		).toHaveLength(1);
 	});
 
 	it('names each bad or missing field', () => {
-		expect(messages(itemText({ setting: 'clinic' }))[0]).toMatch(/^setting must be one of office-new/);
+		expect(messages(itemText({ setting: 'clinic' }))[0]).toMatch(
+			/^setting must be one of office-new/
+		);
 		expect(messages(itemText({ method: 'history' }))).toEqual([
 			'method must be mdm or time (how the level is chosen)'
 		]);
@@ -83,7 +115,14 @@ describe('buildEmLevel: an MDM item', () => {
 describe('buildEmLevel: a time item', () => {
 	const time = (over: Record<string, string | undefined>, scenario?: string) =>
 		itemText(
-			{ method: 'time', problems: undefined, data: undefined, risk: undefined, minutes: '32', ...over },
+			{
+				method: 'time',
+				problems: undefined,
+				data: undefined,
+				risk: undefined,
+				minutes: '32',
+				...over
+			},
 			scenario
 		);
 
@@ -111,7 +150,9 @@ describe('buildEmLevel: a time item', () => {
 		expect(messages(time({ minutes: '55', level: '99215' }, 'Total: 55 minutes.'))[0]).toMatch(
 			/55 minutes is outside what time items in this setting ask \(10 to 54/
 		);
-		expect(messages(time({ minutes: '9', level: '99212' }, 'Total: 9 minutes.'))[0]).toMatch(/outside/);
+		expect(messages(time({ minutes: '9', level: '99212' }, 'Total: 9 minutes.'))[0]).toMatch(
+			/outside/
+		);
 		expect(messages(time({ minutes: 'thirty' }))).toEqual([
 			'a time item states minutes: the total time on the date, a whole number'
 		]);
@@ -126,12 +167,14 @@ describe('buildEmLevel: a time item', () => {
 
 	it('discharge day: time only; 30 minutes or less, more than 30', () => {
 		const d = (minutes: string, level: string) =>
-			messages(time({ setting: 'hospital-discharge', minutes, level }, `Total: ${minutes} minutes.`));
+			messages(
+				time({ setting: 'hospital-discharge', minutes, level }, `Total: ${minutes} minutes.`)
+			);
 		expect(d('30', '99238')).toEqual([]);
 		expect(d('31', '99239')).toEqual([]);
 		expect(d('30', '99239')).toEqual(['30 minutes selects 99238 in this setting, not 99239']);
-		expect(
-			messages(itemText({ setting: 'hospital-discharge', level: '99238' }))[0]
-		).toBe('the hospital-discharge setting is levelled by time only, not mdm');
+		expect(messages(itemText({ setting: 'hospital-discharge', level: '99238' }))[0]).toBe(
+			'the hospital-discharge setting is levelled by time only, not mdm'
+		);
 	});
 });

@@ -27,7 +27,16 @@ import {
 } from './levels.ts';
 import type { EmLevelItem, EmWhy } from './types.ts';
 
-export const EM_FIELDS = ['setting', 'method', 'problems', 'data', 'risk', 'minutes', 'level', 'why'];
+export const EM_FIELDS = [
+	'setting',
+	'method',
+	'problems',
+	'data',
+	'risk',
+	'minutes',
+	'level',
+	'why'
+];
 export const EM_SECTIONS = ['Scenario', 'Rationale'];
 
 const WHY_KEYS: readonly string[] = [...ELEMENTS, 'level'];
@@ -55,11 +64,16 @@ export function buildEmLevel(c: KindChecker, base: BaseFields): EmLevelItem {
 	} else method = d.method;
 
 	// Read as written: YAML would read 99214 as a number.
-	const levelText = (c.sourceOf(['level']) ?? (d.level === undefined ? '' : String(d.level))).trim();
+	const levelText = (
+		c.sourceOf(['level']) ?? (d.level === undefined ? '' : String(d.level))
+	).trim();
 	const codes = codesOf(setting);
 	const level = levelText;
 	if (!codes.includes(level))
-		c.fail(['level'], `level "${level}" is not a code of the ${setting} setting (${codes.join(', ')})`);
+		c.fail(
+			['level'],
+			`level "${level}" is not a code of the ${setting} setting (${codes.join(', ')})`
+		);
 
 	const why = readWhy(c, d.why);
 	let grid: Grid | undefined;
@@ -82,7 +96,8 @@ export function buildEmLevel(c: KindChecker, base: BaseFields): EmLevelItem {
 			if (d[e] !== undefined) c.fail([e], `a time item has no MDM grid: remove ${e}`);
 		minutes = readMinutes(c, d.minutes, setting, level, codes.includes(level));
 		for (const e of ELEMENTS)
-			if (why[e] !== undefined) c.fail(['why', e], `a time item has no MDM grid: why.${e} is never shown`);
+			if (why[e] !== undefined)
+				c.fail(['why', e], `a time item has no MDM grid: why.${e} is never shown`);
 	}
 
 	return {
@@ -137,7 +152,10 @@ function readMinutes(
 	}
 	const expected = levelForTime(setting, v);
 	if (levelKnown && expected !== level)
-		c.fail(['level'], `${v} minutes selects ${expected ?? 'no code'} in this setting, not ${level}`);
+		c.fail(
+			['level'],
+			`${v} minutes selects ${expected ?? 'no code'} in this setting, not ${level}`
+		);
 	const note = c.section('Scenario');
 	const text = c.text.Scenario ?? '';
 	if (!new RegExp(`\\b${v}(?:-| )minutes?\\b`).test(text))

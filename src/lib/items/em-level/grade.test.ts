@@ -91,7 +91,10 @@ describe('readResponse is strict and never throws', () => {
 		['mdm not an object', { mdm: 'moderate' }],
 		['mdm an array', { mdm: [] }],
 		['a bad rating', { mdm: { problems: 'medium' } }],
-		['straightforward is the MDM name, not an element rating', { mdm: { data: 'straightforward' } }],
+		[
+			'straightforward is the MDM name, not an element rating',
+			{ mdm: { data: 'straightforward' } }
+		],
 		['a numeric level', { mdm: { level: 99214 } }],
 		['a short level', { mdm: { level: '9921' } }],
 		['an unknown field', { mdm: { level: '99214', minutes: 30 } }],
@@ -163,12 +166,16 @@ describe('texts', () => {
 describe('keyboard map', () => {
 	it('digits choose the setting’s levels in order; out of range is not ours', () => {
 		const item = emItem();
-		expect(keyAction(item, emptyResponse(), '1')).toEqual({ response: { mdm: { level: '99211' } } });
+		expect(keyAction(item, emptyResponse(), '1')).toEqual({
+			response: { mdm: { level: '99211' } }
+		});
 		expect(keyAction(item, { mdm: { risk: 'low' } }, '5')).toEqual({
 			response: { mdm: { risk: 'low', level: '99215' } }
 		});
 		expect(keyAction(item, emptyResponse(), '6')).toBeUndefined();
-		expect(keyAction(emItem({ setting: 'hospital-initial', level: '99222' }), emptyResponse(), '4')).toBeUndefined();
+		expect(
+			keyAction(emItem({ setting: 'hospital-initial', level: '99222' }), emptyResponse(), '4')
+		).toBeUndefined();
 		expect(keyAction(item, emptyResponse(), 'x')).toBeUndefined();
 	});
 

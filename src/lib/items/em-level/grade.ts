@@ -75,7 +75,12 @@ export function isComplete(item: EmLevelItem, r: EmLevelResponse): boolean {
 export function gradeResponse(item: EmLevelItem, r: EmLevelResponse): Grade {
 	const levelRight = r.mdm.level === item.level;
 	if (item.method === 'time' || !item.grid) {
-		return { score: levelRight ? 1 : 0, correct: levelRight, earned: levelRight ? 1 : 0, possible: 1 };
+		return {
+			score: levelRight ? 1 : 0,
+			correct: levelRight,
+			earned: levelRight ? 1 : 0,
+			possible: 1
+		};
 	}
 	const grid = item.grid;
 	const elementsRight = ELEMENTS.filter((e) => r.mdm[e] === grid[e]).length;
@@ -143,7 +148,10 @@ export function verdictLine(item: EmLevelItem, r: EmLevelResponse, g: Grade): st
 	const rows = compareGrid(item, r);
 	const off = rows.filter((x) => !x.right);
 	const offText = off
-		.map((x) => `${x.element} (you: ${x.given ? ratingWord(x.element, x.given) : 'blank'}; key: ${ratingWord(x.element, x.key)})`)
+		.map(
+			(x) =>
+				`${x.element} (you: ${x.given ? ratingWord(x.element, x.given) : 'blank'}; key: ${ratingWord(x.element, x.key)})`
+		)
 		.join(', ');
 	const level = r.mdm.level;
 	if (g.correct) {
@@ -152,7 +160,8 @@ export function verdictLine(item: EmLevelItem, r: EmLevelResponse, g: Grade): st
 			: `Right: ${item.level}, by ${basis(item)}.`;
 	}
 	const chose = level ? `You chose ${level}` : 'You chose no level';
-	if (level === item.level) return `${item.level} is right, but your grid differs from the key in ${offText}.`;
+	if (level === item.level)
+		return `${item.level} is right, but your grid differs from the key in ${offText}.`;
 	if (item.method === 'time') return `${chose}; the answer is ${item.level} (${basis(item)}).`;
 	const gridPart = off.length ? ` Your grid differs in ${offText}.` : ' Your grid matches the key.';
 	return `${chose}; the answer is ${item.level} (${basis(item)}).${gridPart}`;

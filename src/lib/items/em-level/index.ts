@@ -59,7 +59,8 @@ export const emLevel = {
 	responseText: responseLine,
 	verdict: verdictLine,
 
-	scoredKey: (item): EmScoredKey => (item.grid ? { level: item.level, grid: item.grid } : { level: item.level }),
+	scoredKey: (item): EmScoredKey =>
+		item.grid ? { level: item.level, grid: item.grid } : { level: item.level },
 	withKey: (item, key) => {
 		const k = readScoredKey(key);
 		if (!k) return undefined;

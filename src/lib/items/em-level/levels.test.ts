@@ -189,8 +189,7 @@ describe('the tables', () => {
 			expect([...codes].sort()).toEqual(codes);
 			const mins = info.levels.flatMap((l) => (l.minutes === undefined ? [] : [l.minutes]));
 			expect([...mins].sort((a, b) => a - b)).toEqual(mins);
-			if (info.prolongedFrom !== undefined)
-				expect(info.prolongedFrom).toBe(Math.max(...mins) + 15);
+			if (info.prolongedFrom !== undefined) expect(info.prolongedFrom).toBe(Math.max(...mins) + 15);
 			expect(info.methods.includes('time')).toBe(mins.length > 0);
 			expect(info.methods.includes('mdm')).toBe(info.levels.some((l) => l.mdm !== undefined));
 			expect(codes.length).toBeLessThanOrEqual(5);

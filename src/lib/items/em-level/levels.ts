@@ -250,7 +250,9 @@ export function levelForTime(setting: Setting, minutes: number): string | undefi
 export function timeRange(setting: Setting): { from: number; below?: number } | undefined {
 	const info = SETTING_TABLE[setting];
 	if (!info.methods.includes('time')) return undefined;
-	const from = Math.min(...info.levels.flatMap((l) => (l.minutes === undefined ? [] : [l.minutes])));
+	const from = Math.min(
+		...info.levels.flatMap((l) => (l.minutes === undefined ? [] : [l.minutes]))
+	);
 	return { from, below: info.prolongedFrom };
 }
 

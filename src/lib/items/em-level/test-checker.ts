@@ -51,15 +51,16 @@ export function buildFromText(text: string, file = 'bil-em-0000.md'): Built {
 		procedureProblem: () => undefined,
 		modifierProblem: () => undefined
 	};
+	// The common fields as the validator would read them (it checks them before the kind's own).
 	const base: BaseFields = {
 		id: String(data.id),
 		bankId: 'billing',
-		exams: ['CPB'],
-		section: 'billing',
-		systems: ['CPT'],
+		exams: data.exams as BaseFields['exams'],
+		section: String(data.section),
+		systems: data.systems as BaseFields['systems'],
 		codeSetYear: 2027,
-		difficulty: 2,
-		tags: [],
+		difficulty: data.difficulty as BaseFields['difficulty'],
+		tags: (data.tags as string[] | undefined) ?? [],
 		rationale: sectionText.Rationale ?? '',
 		file
 	};

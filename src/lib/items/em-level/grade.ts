@@ -11,10 +11,8 @@ import {
 	codesOf,
 	ELEMENTS,
 	isRating,
-	levelInfo,
 	MDM_NAMES,
 	mdmOf,
-	RATINGS,
 	STEP_NAMES,
 	type Element,
 	type Rating
@@ -184,15 +182,4 @@ export function keyAction(
 	}
 	if (key === 'Enter' && isAnswered(item, r)) return { submit: true };
 	return undefined;
-}
-
-/** The next step up or down a rating scale (for tests and the grid's own keys). */
-export function step(rating: Rating, by: number): Rating {
-	const i = Math.min(RATINGS.length - 1, Math.max(0, RATINGS.indexOf(rating) + by));
-	return RATINGS[i]!;
-}
-
-/** What the level choice says about a code in its setting. */
-export function levelNote(item: EmLevelItem, code: string): string {
-	return levelInfo(item.setting, code)?.note ?? '';
 }

@@ -131,6 +131,7 @@ export function emItem(over: Partial<EmLevelItem> = {}): EmLevelItem {
 
 /** A valid time item (office, established, 32 minutes, 99214), with overrides. */
 export function emTimeItem(over: Partial<EmLevelItem> = {}): EmLevelItem {
-	const { grid: _grid, ...rest } = emItem({ method: 'time', minutes: 32, why: {}, ...over });
-	return rest;
+	const item = emItem({ method: 'time', minutes: 32, why: {}, ...over });
+	delete item.grid;
+	return item;
 }

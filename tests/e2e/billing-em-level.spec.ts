@@ -18,7 +18,10 @@ import { bank, practiceAt } from './practice-at';
 const SHOTS = '/tmp/shots-em';
 
 /** The attempts stored for an item, oldest first, read straight from IndexedDB. */
-async function attemptsOf(page: Page, itemId: string): Promise<{ mode: string; response: unknown }[]> {
+async function attemptsOf(
+	page: Page,
+	itemId: string
+): Promise<{ mode: string; response: unknown }[]> {
 	return page.evaluate(async (id) => {
 		const req = indexedDB.open('codedrill');
 		await new Promise((r) => (req.onsuccess = r));
@@ -106,7 +109,9 @@ test('practice on a phone: a time item with the keyboard alone', async ({ page }
 		'billing',
 		(i) => i.type === 'em-level' && (i as EmLevelItem).method === 'time'
 	)) as EmLevelItem;
-	await expect(page.getByRole('radiogroup', { name: 'Level (code)' }).getByRole('radio').first()).toBeFocused();
+	await expect(
+		page.getByRole('radiogroup', { name: 'Level (code)' }).getByRole('radio').first()
+	).toBeFocused();
 	await page.screenshot({ path: `${SHOTS}/practice-time-phone.png`, fullPage: true });
 	await answerWithKeys(page, item);
 	await page.keyboard.press('Enter');
@@ -153,14 +158,19 @@ test('a mock exam: an MDM item answered with the keyboard, reviewed after submit
 	await fixSeed(page, seed - 1);
 	await open(page, '/exam');
 	const form = page.getByRole('form', { name: 'Custom exam' });
-	await form.getByLabel('Bank').selectOption({ label: /Billing/ });
+	await form
+		.getByLabel('Bank')
+		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
 	await form.getByRole('checkbox', { name: /Claims and claim forms/ }).check();
 	await form.getByLabel('Items').fill('3');
 	await form.getByLabel('Minutes').fill('10');
 	await form.getByRole('button', { name: 'Start custom exam' }).click();
 	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first.id);
-	const radio = page.getByRole('radiogroup', { name: /^problems/i }).getByRole('radio').first();
+	const radio = page
+		.getByRole('radiogroup', { name: /^problems/i })
+		.getByRole('radio')
+		.first();
 	await expect(radio).toBeEnabled();
 	await radio.focus();
 	await answerWithKeys(page, first);
@@ -171,7 +181,9 @@ test('a mock exam: an MDM item answered with the keyboard, reviewed after submit
 	await page.getByRole('button', { name: 'Submit exam…' }).click();
 	await page.getByTestId('confirm-submit').click();
 	await expect(page.getByTestId('item-review')).toHaveCount(3);
-	const review = page.getByTestId('item-review').filter({ has: page.locator(`[data-item-id="${first.id}"]`) });
+	const review = page
+		.getByTestId('item-review')
+		.filter({ has: page.locator(`[data-item-id="${first.id}"]`) });
 	await expect(review.or(page.getByTestId('item-review').first())).toBeVisible();
 	await noViolations(page, 'exam report with an E/M item');
 	await page.screenshot({ path: `${SHOTS}/exam-report.png`, fullPage: true });

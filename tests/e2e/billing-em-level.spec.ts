@@ -1,0 +1,243 @@
+/**
+ * E/M level items in Chromium, answered with the keyboard alone in practice, a custom mock exam
+ * and the drill; each attempt is stored as `{ mdm: {...} }`. axe reads the answer screen before
+ * and after grading and in the exam's review; screenshots of the MDM grid at 1280x800, on a
+ * phone and in print go to /tmp/shots-em/ (and test-results/screenshots/ through axe).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/lib/content/types';
+import { assemble } from '../../src/lib/exam/assemble';
+import { customPreset } from '../../src/lib/exam/presets';
+import { codesOf, ELEMENTS, RATINGS } from '../../src/lib/items/em-level/levels';
+import type { EmLevelItem } from '../../src/lib/items/em-level/types';
+import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { index, itemById } from './bank-data';
+import { open } from './fixtures';
+import { bank, practiceAt } from './practice-at';
+
+const SHOTS = '/tmp/shots-em';
+
+/** The attempts stored for an item, oldest first, read straight from IndexedDB. */
+async function attemptsOf(
+	page: Page,
+	itemId: string
+): Promise<{ mode: string; response: unknown }[]> {
+	return page.evaluate(async (id) => {
+		const req = indexedDB.open('codedrill');
+		await new Promise((r) => (req.onsuccess = r));
+		const db = req.result;
+		const get = db.transaction('attempts').objectStore('attempts').index('itemId').getAll(id);
+		await new Promise((r) => (get.onsuccess = r));
+		db.close();
+		return get.result as { mode: string; response: unknown }[];
+	}, itemId);
+}
+
+/**
+ * Fills the grid and the level with the keyboard: focus starts on the grid's first radio; Space
+ * picks the first step, arrows move along a row (and pick), Tab goes to the next row and then
+ * to the levels; a digit picks the level. `off` rates one element a step away from the key.
+ */
+async function answerWithKeys(page: Page, item: EmLevelItem, off?: (typeof ELEMENTS)[number]) {
+	if (item.method === 'mdm' && item.grid) {
+		for (const [n, element] of ELEMENTS.entries()) {
+			if (n > 0) await page.keyboard.press('Tab');
+			const group = page.getByRole('radiogroup', { name: new RegExp(`^${element}`, 'i') });
+			await expect(group.getByRole('radio').first()).toBeFocused();
+			let step = RATINGS.indexOf(item.grid[element]);
+			if (element === off) step = step === 0 ? 1 : step - 1;
+			if (step === 0) await page.keyboard.press('Space');
+			for (let i = 0; i < step; i++) await page.keyboard.press('ArrowRight');
+			await expect(group.getByRole('radio', { checked: true })).toHaveValue(RATINGS[step]!);
+		}
+	}
+	const levels = page.getByRole('radiogroup', { name: 'Level (code)' });
+	await page.keyboard.press(String(codesOf(item.setting).indexOf(item.level) + 1));
+	await expect(levels.getByRole('radio', { checked: true })).toHaveValue(item.level);
+}
+
+/** The response the keys above give. */
+function expected(item: EmLevelItem, off?: (typeof ELEMENTS)[number]) {
+	if (item.method === 'time' || !item.grid) return { mdm: { level: item.level } };
+	const grid = { ...item.grid };
+	if (off) {
+		const step = RATINGS.indexOf(grid[off]);
+		grid[off] = RATINGS[step === 0 ? 1 : step - 1]!;
+	}
+	return { mdm: { ...grid, level: item.level } };
+}
+
+const isMdm = (i: Item) => i.type === 'em-level' && (i as EmLevelItem).method === 'mdm';
+
+test('practice: an MDM item with the keyboard alone, graded element by element, stored as mdm', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const b = await bank(page.request, 'billing');
+	const item = (await practiceAt(page, b, 'billing', isMdm)) as EmLevelItem;
+	const grid = page.getByRole('group', { name: 'Medical decision making' });
+	await expect(grid).toBeVisible();
+	await noViolations(page, 'E/M item before grading', { include: 'main' });
+
+	await answerWithKeys(page, item, 'data');
+	await page.screenshot({ path: `${SHOTS}/practice-answered-1280.png` });
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	// The grid shows where the response differs from the key, and why.
+	await expect(grid).toContainText('Matches the key.');
+	await expect(grid).toContainText(/You: [a-z ]+; key: [a-z ]+\./);
+	await expect(page.getByText(`Key: ${item.level}`)).toBeVisible();
+	await noViolations(page, 'E/M item after grading', { include: 'main', shot: 'em-level-graded' });
+	await page.screenshot({ path: `${SHOTS}/practice-graded-1280.png`, fullPage: true });
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: `${SHOTS}/practice-graded-print.png`, fullPage: true });
+	await page.emulateMedia({ media: 'screen' });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${SHOTS}/practice-graded-phone.png`, fullPage: true });
+
+	const stored = await attemptsOf(page, item.id);
+	expect(stored.map((a) => a.response)).toEqual([expected(item, 'data')]);
+});
+
+test('practice on a phone: a time item with the keyboard alone', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const b = await bank(page.request, 'billing');
+	const item = (await practiceAt(
+		page,
+		b,
+		'billing',
+		(i) => i.type === 'em-level' && (i as EmLevelItem).method === 'time'
+	)) as EmLevelItem;
+	await expect(
+		page.getByRole('radiogroup', { name: 'Level (code)' }).getByRole('radio').first()
+	).toBeFocused();
+	await page.screenshot({ path: `${SHOTS}/practice-time-phone.png`, fullPage: true });
+	await answerWithKeys(page, item);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	const stored = await attemptsOf(page, item.id);
+	expect(stored.map((a) => a.response)).toEqual([expected(item)]);
+});
+
+/** The same custom exam the form below starts: billing claims, 3 items. */
+const CLAIMS = customPreset({
+	bankId: 'billing',
+	sections: [{ id: 'billing', title: 'Claims and claim forms' }],
+	items: 3,
+	minutes: 10
+});
+
+async function fixSeed(page: Page, seed: number) {
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}
+
+test('a mock exam: an MDM item answered with the keyboard, reviewed after submitting', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
+	let seed = 1;
+	let first: EmLevelItem | undefined;
+	for (; seed < 2000 && !first; seed++) {
+		const id = assemble(CLAIMS, entries, seed).itemIds[0]!;
+		if (entries.find((e) => e.id === id)?.type !== 'em-level') continue;
+		const item = (await itemById(page.request, id)) as EmLevelItem;
+		if (item.method === 'mdm') first = item;
+	}
+	if (!first) throw new Error('no seed draws an MDM item first');
+	await fixSeed(page, seed - 1);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form
+		.getByLabel('Bank')
+		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
+	await form.getByRole('checkbox', { name: /Claims and claim forms/ }).check();
+	await form.getByLabel('Items').fill('3');
+	await form.getByLabel('Minutes').fill('10');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
+	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first.id);
+	const radio = page
+		.getByRole('radiogroup', { name: /^problems/i })
+		.getByRole('radio')
+		.first();
+	await expect(radio).toBeEnabled();
+	// Tab from the top of the page to the grid, as a keyboard user would.
+	for (let i = 0; i < 40 && !(await radio.evaluate((r) => r === document.activeElement)); i++)
+		await page.keyboard.press('Tab');
+	await expect(radio).toBeFocused();
+	await answerWithKeys(page, first);
+	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
+	await page.screenshot({ path: `${SHOTS}/exam-answered-1280.png`, fullPage: true });
+
+	await page.keyboard.press('r');
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page.getByTestId('item-review')).toHaveCount(3);
+	const review = page
+		.getByTestId('item-review')
+		.filter({ has: page.locator(`[data-item-id="${first.id}"]`) });
+	await expect(review.or(page.getByTestId('item-review').first())).toBeVisible();
+	await noViolations(page, 'exam report with an E/M item');
+	await page.screenshot({ path: `${SHOTS}/exam-report.png`, fullPage: true });
+
+	const stored = await attemptsOf(page, first.id);
+	expect(stored.map((a) => [a.mode, a.response])).toEqual([['exam', expected(first)]]);
+});
+
+test('the drill: a due E/M card answered with the keyboard alone', async ({ page }) => {
+	const entries = (await index(page.request)).entries;
+	const entry = entries.find((e) => e.type === 'em-level')!;
+	const item = (await itemById(page.request, entry.id)) as EmLevelItem;
+	await open(page, '/drill');
+	const now = await page.evaluate(() => Date.now());
+	// One review card due now and no new cards: the drill serves this item first.
+	await page.evaluate(
+		async ({ card }) => {
+			const req = indexedDB.open('codedrill');
+			await new Promise((r) => (req.onsuccess = r));
+			const db = req.result;
+			const tx = db.transaction(['cards', 'settings'], 'readwrite');
+			tx.objectStore('cards').put(card);
+			tx.objectStore('settings').put({ key: 'srs', value: { newPerDay: 0 } });
+			tx.objectStore('settings').delete('drill-session');
+			await new Promise((r) => (tx.oncomplete = r));
+			db.close();
+		},
+		{
+			card: {
+				itemId: item.id,
+				bankId: item.bankId,
+				section: item.section,
+				due: now - 3_600_000,
+				stability: 3,
+				difficulty: 5,
+				elapsedDays: 3,
+				scheduledDays: 3,
+				learningSteps: 0,
+				reps: 2,
+				lapses: 0,
+				state: 2,
+				lastReview: now - 3 * 86_400_000
+			}
+		}
+	);
+	await page.reload();
+	await page.waitForSelector('body[data-hydrated="true"]');
+	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', item.id);
+	await answerWithKeys(page, item);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('rating')).toBeVisible();
+	const stored = await attemptsOf(page, item.id);
+	expect(stored.map((a) => [a.mode, a.response])).toEqual([['drill', expected(item)]]);
+});

@@ -18,7 +18,9 @@ export function blindText(item: ClaimScrubItem): string {
 	out.push('');
 	if (item.form === 'ub04') {
 		out.push('Service lines (FL 42 revenue code / FL 43 description):');
-		c.lines.forEach((l, i) => out.push(`- line ${i + 1}: ${l.revenue ?? ''} ${l.description ?? ''}`));
+		c.lines.forEach((l, i) =>
+			out.push(`- line ${i + 1}: ${l.revenue ?? ''} ${l.description ?? ''}`)
+		);
 		out.push('');
 	}
 	out.push('| field id | box | field | value |', '|---|---|---|---|');
@@ -36,7 +38,7 @@ export function blindText(item: ClaimScrubItem): string {
 		'',
 		'Find every field with an error (there is at least one) and pick its fix. A field marked',
 		'that has no error costs a point. Answer with one JSON value, mapping each field id you mark',
-		'to a fix id from that field\'s list (or null if unsure of the fix), e.g.',
+		"to a fix id from that field's list (or null if unsure of the fix), e.g.",
 		'',
 		'```json',
 		'{"scrub":{"marks":{"line1.modifiers":"mod-25","dx.B":"dx-specific"}}}',

@@ -11,7 +11,8 @@ const codes = codeSetsFromText({
 		'code\tbillable\ttitle\nM17.1\t0\tUnilateral primary osteoarthritis of knee\n' +
 		'M17.11\t1\tUnilateral primary osteoarthritis, right knee\nM17.12\t1\tUnilateral primary osteoarthritis, left knee\n' +
 		'E11.6\t0\tType 2 diabetes mellitus with other specified complications\nE11.9\t1\tType 2 diabetes mellitus without complications\n',
-	hcpcs: 'code\ttype\tterminated\ttitle\nRT\tmodifier\t\tRight side\nLT\tmodifier\t\tLeft side\nXS\tmodifier\t\tSeparate structure\nJ1100\tprocedure\t\tInjection, dexamethasone\n',
+	hcpcs:
+		'code\ttype\tterminated\ttitle\nRT\tmodifier\t\tRight side\nLT\tmodifier\t\tLeft side\nXS\tmodifier\t\tSeparate structure\nJ1100\tprocedure\t\tInjection, dexamethasone\n',
 	icd10pcs: ''
 });
 
@@ -39,18 +40,40 @@ function check(yaml: string, systems = ['ICD-10-CM', 'CPT']) {
 		},
 		icdProblem: (code) => {
 			const e = codes.icd10cm(code, 2027);
-			return !e ? `ICD-10-CM code ${code} does not exist` : e.billable ? undefined : `${code} is a header`;
+			return !e
+				? `ICD-10-CM code ${code} does not exist`
+				: e.billable
+					? undefined
+					: `${code} is a header`;
 		},
 		procedureProblem: (line) => {
 			const l = parseProcedureLine(line);
 			if (!l || !procedureKind(l.code)) return `${line} is not a code`;
-			if (procedureKind(l.code) === 'hcpcs' && !codes.hcpcs(l.code)) return `${l.code} does not exist`;
+			if (procedureKind(l.code) === 'hcpcs' && !codes.hcpcs(l.code))
+				return `${l.code} does not exist`;
 			return undefined;
 		},
 		modifierProblem: (m) =>
-			/^\d\d$/.test(m) ? (CPT_MODIFIERS.has(m) ? undefined : `modifier ${m} is not a CPT modifier`) : codes.hcpcs(m) ? undefined : `modifier ${m} is not HCPCS`
+			/^\d\d$/.test(m)
+				? CPT_MODIFIERS.has(m)
+					? undefined
+					: `modifier ${m} is not a CPT modifier`
+				: codes.hcpcs(m)
+					? undefined
+					: `modifier ${m} is not HCPCS`
 	};
-	const base = { id: 'x', bankId: 'billing', exams: ['CPB'], section: 'billing', systems, codeSetYear: 2027, difficulty: 2, tags: [], rationale: 'Why.', file: 't.md' } as BaseFields;
+	const base = {
+		id: 'x',
+		bankId: 'billing',
+		exams: ['CPB'],
+		section: 'billing',
+		systems,
+		codeSetYear: 2027,
+		difficulty: 2,
+		tags: [],
+		rationale: 'Why.',
+		file: 't.md'
+	} as BaseFields;
 	const item = buildClaimScrub(c, base);
 	return { item, problems };
 }
@@ -92,10 +115,17 @@ describe('buildClaimScrub', () => {
 	const bad = (from: string, to: string) => check(GOOD.replace(from, to)).problems.join('\n');
 
 	it('refuses a header that is not planted', () => {
-		expect(bad('  - field: dx.B\n    fix: dx-specific\n    correct: E11.9\n    why: E11.6 is a header; the note supports E11.9 only.\n', '')).toMatch(/E11.6 is a header/);
+		expect(
+			bad(
+				'  - field: dx.B\n    fix: dx-specific\n    correct: E11.9\n    why: E11.6 is a header; the note supports E11.9 only.\n',
+				''
+			)
+		).toMatch(/E11.6 is a header/);
 	});
 	it('refuses a planted header that is billable', () => {
-		expect(bad('[M17.11, E11.6]', '[M17.11, E11.9]')).toMatch(/planted as a header .* but is billable/);
+		expect(bad('[M17.11, E11.6]', '[M17.11, E11.9]')).toMatch(
+			/planted as a header .* but is billable/
+		);
 	});
 	it('refuses a planted "not a code" that exists', () => {
 		expect(bad('fix: dx-specific', 'fix: dx-exists')).toMatch(/exists in FY2027/);
@@ -104,7 +134,12 @@ describe('buildClaimScrub', () => {
 		expect(bad('correct: E11.9', 'correct: M17.1')).toMatch(/M17.1 is a header/);
 	});
 	it('refuses an NPI that fails the check digit unless planted', () => {
-		expect(bad('billing: { name: Acme Clinic, npi: 1234567893 }', 'billing: { name: Acme Clinic, npi: 1234567894 }')).toMatch(/fails the check digit/);
+		expect(
+			bad(
+				'billing: { name: Acme Clinic, npi: 1234567893 }',
+				'billing: { name: Acme Clinic, npi: 1234567894 }'
+			)
+		).toMatch(/fails the check digit/);
 	});
 	it('refuses money that is not dollars and cents', () => {
 		expect(bad('"$125.00"', '"$125"')).toMatch(/dollars and cents/);
@@ -114,8 +149,12 @@ describe('buildClaimScrub', () => {
 		expect(bad('pointer: AB', 'pointer: AC')).toMatch(/pointer C names no diagnosis/);
 	});
 	it('refuses a date that does not exist and a service before birth', () => {
-		expect(bad('date: 03/04/2027, pos: 11, code: 99214', 'date: 02/30/2027, pos: 11, code: 99214')).toMatch(/real date/);
-		expect(bad('date: 03/04/2027, pos: 11, code: 99214', 'date: 03/04/1957, pos: 11, code: 99214')).toMatch(/before the birth date/);
+		expect(
+			bad('date: 03/04/2027, pos: 11, code: 99214', 'date: 02/30/2027, pos: 11, code: 99214')
+		).toMatch(/real date/);
+		expect(
+			bad('date: 03/04/2027, pos: 11, code: 99214', 'date: 03/04/1957, pos: 11, code: 99214')
+		).toMatch(/before the birth date/);
 	});
 	it('refuses an error on a field the claim lacks, a fix of another kind, a field twice', () => {
 		expect(bad('field: line1.modifiers', 'field: line3.modifiers')).toMatch(/not on this claim/);
@@ -124,7 +163,9 @@ describe('buildClaimScrub', () => {
 	});
 	it('refuses unknown fields, a claim without errors, and a missing system', () => {
 		expect(bad('  taxId:', '  color: red\n  taxId:')).toMatch(/unknown field "color"/);
-		expect(bad(GOOD.slice(GOOD.indexOf('errors:')), 'errors: []\n')).toMatch(/at least one planted error/);
+		expect(bad(GOOD.slice(GOOD.indexOf('errors:')), 'errors: []\n')).toMatch(
+			/at least one planted error/
+		);
 		expect(check(GOOD, ['ICD-10-CM']).problems.join('\n')).toMatch(/systems must list CPT/);
 	});
 	it('refuses a bad modifier and a bad corrected modifier', () => {

@@ -6,21 +6,30 @@
  */
 import type { CodeKey } from '../../content/types.ts';
 import type { BaseFields, KindChecker } from '../kind.ts';
-import { claimFields, dxFieldId, FIXES, MAX_DIAGNOSES, MAX_LINES, type ClaimField } from './fields.ts';
+import {
+	claimFields,
+	dxFieldId,
+	FIXES,
+	MAX_DIAGNOSES,
+	MAX_LINES,
+	type ClaimField
+} from './fields.ts';
 import { npiValid, parseDate, parseMoney } from './formats.ts';
-import type {
-	Claim,
-	ClaimError,
-	ClaimForm,
-	ClaimLine,
-	ClaimScrubItem,
-	Person
-} from './types.ts';
+import type { Claim, ClaimError, ClaimForm, ClaimLine, ClaimScrubItem, Person } from './types.ts';
 
 type Path = (string | number)[];
 
 const CLAIM_KEYS: Record<ClaimForm, string[]> = {
-	cms1500: ['payer', 'patient', 'insured', 'icdIndicator', 'diagnoses', 'lines', 'taxId', 'billing'],
+	cms1500: [
+		'payer',
+		'patient',
+		'insured',
+		'icdIndicator',
+		'diagnoses',
+		'lines',
+		'taxId',
+		'billing'
+	],
 	ub04: [
 		'payer',
 		'patient',
@@ -65,7 +74,8 @@ class Reader {
 			return {};
 		}
 		for (const k of Object.keys(v))
-			if (!keys.includes(k)) this.c.fail([...path, k], `unknown field "${k}" in ${what} (use ${keys.join(', ')})`);
+			if (!keys.includes(k))
+				this.c.fail([...path, k], `unknown field "${k}" in ${what} (use ${keys.join(', ')})`);
 		return v;
 	}
 
@@ -80,7 +90,8 @@ class Reader {
 
 	date(v: unknown, path: Path, what: string): string {
 		const s = this.str(v, path, what);
-		if (s && parseDate(s) === undefined) this.c.fail(path, `${what} "${s}" must be a real date written MM/DD/YYYY`);
+		if (s && parseDate(s) === undefined)
+			this.c.fail(path, `${what} "${s}" must be a real date written MM/DD/YYYY`);
 		return s;
 	}
 }
@@ -107,7 +118,10 @@ export function buildClaimScrub(c: KindChecker, base: BaseFields): ClaimScrubIte
 		.map((v, i) => r.str(v, ['claim', 'diagnoses', i], 'a diagnosis'));
 	if (!diagnoses.length) c.fail(['claim', 'diagnoses'], 'a claim needs at least one diagnosis');
 	if (diagnoses.length > MAX_DIAGNOSES[form])
-		c.fail(['claim', 'diagnoses'], `a ${form} claim holds at most ${MAX_DIAGNOSES[form]} diagnoses`);
+		c.fail(
+			['claim', 'diagnoses'],
+			`a ${form} claim holds at most ${MAX_DIAGNOSES[form]} diagnoses`
+		);
 
 	const rawLines = r.list(cd.lines, ['claim', 'lines'], 'lines');
 	if (!rawLines.length) c.fail(['claim', 'lines'], 'a claim needs at least one service line');
@@ -156,7 +170,8 @@ export function buildClaimScrub(c: KindChecker, base: BaseFields): ClaimScrubIte
 			npi: r.str(bill.npi, ['claim', 'billing', 'npi'], "the billing provider's NPI")
 		}
 	};
-	if (ins.name !== undefined) claim.insuredName = r.str(ins.name, ['claim', 'insured', 'name'], 'name');
+	if (ins.name !== undefined)
+		claim.insuredName = r.str(ins.name, ['claim', 'insured', 'name'], 'name');
 	if (form === 'cms1500') {
 		claim.taxId = r.str(cd.taxId, ['claim', 'taxId'], 'taxId');
 	} else {
@@ -201,12 +216,19 @@ function readErrors(c: KindChecker, r: Reader, fields: ClaimField[]): ClaimError
 		const why = r.str(e.why, [...at, 'why'], 'why');
 		const f = fields.find((x) => x.id === field);
 		if (!f) {
-			c.fail([...at, 'field'], `field "${field}" is not on this claim (fields: ${fields.map((x) => x.id).join(', ')})`);
+			c.fail(
+				[...at, 'field'],
+				`field "${field}" is not on this claim (fields: ${fields.map((x) => x.id).join(', ')})`
+			);
 			return;
 		}
 		if (!FIXES[f.kind].some((x) => x.id === fix))
-			c.fail([...at, 'fix'], `fix "${fix}" is not one for a ${f.kind} field (use ${FIXES[f.kind].map((x) => x.id).join(', ')})`);
-		if (out.some((x) => x.field === field)) c.fail([...at, 'field'], `field "${field}" has two errors`);
+			c.fail(
+				[...at, 'fix'],
+				`fix "${fix}" is not one for a ${f.kind} field (use ${FIXES[f.kind].map((x) => x.id).join(', ')})`
+			);
+		if (out.some((x) => x.field === field))
+			c.fail([...at, 'field'], `field "${field}" has two errors`);
 		if (!correct) c.fail([...at, 'correct'], 'correct must say what the field should read');
 		if (why.length < 20) c.fail([...at, 'why'], 'why must explain the error in a sentence');
 		out.push({ field, fix, correct, why });
@@ -239,7 +261,10 @@ function checkClaim(
 		} else if (e.fix === 'dx-specific') {
 			const entry = c.codes.icd10cm(code, c.year);
 			if (!entry || entry.billable)
-				c.fail(at, `${code} is planted as a header (dx-specific) but is ${entry ? 'billable' : 'not a code at all (use dx-exists)'}`);
+				c.fail(
+					at,
+					`${code} is planted as a header (dx-specific) but is ${entry ? 'billable' : 'not a code at all (use dx-exists)'}`
+				);
 		} else if (e.fix === 'dx-exists') {
 			if (c.codes.icd10cm(code, c.year))
 				c.fail(at, `${code} is planted as not a code (dx-exists), but it exists in FY${c.year}`);
@@ -288,7 +313,8 @@ function checkClaim(
 			const ptr = l.pointer ?? '';
 			const pe = planted(`${n}.pointer`);
 			if (!pe || pe.fix === 'ptr-supports') {
-				if (!POINTER.test(ptr)) c.fail([...at, 'pointer'], 'pointer must be one to four letters A-L');
+				if (!POINTER.test(ptr))
+					c.fail([...at, 'pointer'], 'pointer must be one to four letters A-L');
 				for (const ch of ptr)
 					if (ch.charCodeAt(0) - 65 >= lastDx)
 						c.fail([...at, 'pointer'], `pointer ${ch} names no diagnosis on the claim`);
@@ -296,7 +322,8 @@ function checkClaim(
 				c.fail([...at, 'pointer'], 'a ptr-listed error must point to a letter with no diagnosis');
 			if (!/^\d{2}$/.test(l.pos ?? '')) c.fail([...at, 'pos'], 'pos must be two digits');
 			const pp = planted(`${n}.pos`);
-			if (pp && pp.fix === `pos-${l.pos}`) c.fail(errAt(`${n}.pos`), 'the fix names the place of service the line already has');
+			if (pp && pp.fix === `pos-${l.pos}`)
+				c.fail(errAt(`${n}.pos`), 'the fix names the place of service the line already has');
 			checkNpi(c, l.npi ?? '', [...at, 'npi'], planted(`${n}.npi`));
 		} else if (!/^\d{4}$/.test(l.revenue ?? '')) {
 			c.fail([...at, 'revenue'], 'revenue must be a four-digit revenue code, e.g. 0450');
@@ -305,11 +332,20 @@ function checkClaim(
 			const through = parseDate(claim.statement.through);
 			if (day !== undefined && from !== undefined && through !== undefined && !planted('fl6'))
 				if (day < from || day > through)
-					c.fail([...at, 'date'], 'the service date is outside the statement period, and is not planted');
+					c.fail(
+						[...at, 'date'],
+						'the service date is outside the statement period, and is not planted'
+					);
 		}
 	});
-	checkNpi(c, claim.billing.npi, ['claim', 'billing', 'npi'], planted(form === 'cms1500' ? 'box33a' : 'fl56'));
-	if (claim.attending) checkNpi(c, claim.attending.npi, ['claim', 'attending', 'npi'], planted('fl76'));
+	checkNpi(
+		c,
+		claim.billing.npi,
+		['claim', 'billing', 'npi'],
+		planted(form === 'cms1500' ? 'box33a' : 'fl56')
+	);
+	if (claim.attending)
+		checkNpi(c, claim.attending.npi, ['claim', 'attending', 'npi'], planted('fl76'));
 	if (form === 'cms1500' && !/^\d{2}-\d{7}$/.test(claim.taxId ?? '') && !planted('box25'))
 		c.fail(['claim', 'taxId'], 'taxId must be an EIN written 12-3456789');
 	if (form === 'ub04' && !/^0\d{3}$/.test(claim.typeOfBill ?? ''))
@@ -329,7 +365,10 @@ function checkClaim(
 function checkNpi(c: KindChecker, npi: string, at: Path, e: ClaimError | undefined): void {
 	if (e?.fix === 'npi-check') {
 		if (!/^\d{10}$/.test(npi) || npiValid(npi))
-			c.fail(at, `NPI ${npi} is planted as failing the check digit, but ${npiValid(npi) ? 'it passes' : 'it is not ten digits'}`);
+			c.fail(
+				at,
+				`NPI ${npi} is planted as failing the check digit, but ${npiValid(npi) ? 'it passes' : 'it is not ten digits'}`
+			);
 	} else if (!npiValid(npi)) {
 		c.fail(at, `NPI ${npi} fails the check digit (Luhn with the 80840 prefix) and is not planted`);
 	}

@@ -11,7 +11,16 @@ describe('parseMoney', () => {
 		expect(parseMoney('$19.99')).toBe(1999);
 	});
 	it('refuses anything else', () => {
-		for (const s of ['125.00', '$125', '$125.0', '$1,25.00', '$12,50.00', '$-5.00', ' $1.00', '$1.005'])
+		for (const s of [
+			'125.00',
+			'$125',
+			'$125.0',
+			'$1,25.00',
+			'$12,50.00',
+			'$-5.00',
+			' $1.00',
+			'$1.005'
+		])
 			expect(parseMoney(s), s).toBeUndefined();
 	});
 	it('formats cents back', () => {
@@ -29,7 +38,14 @@ describe('parseDate', () => {
 		expect(parseDate('01/01/2027')! - parseDate('12/31/2026')!).toBe(1);
 	});
 	it('refuses dates that do not exist', () => {
-		for (const s of ['02/29/2027', '13/01/2027', '00/10/2027', '04/31/2027', '2027-03-01', '3/1/2027'])
+		for (const s of [
+			'02/29/2027',
+			'13/01/2027',
+			'00/10/2027',
+			'04/31/2027',
+			'2027-03-01',
+			'3/1/2027'
+		])
 			expect(parseDate(s), s).toBeUndefined();
 		expect(parseDate('02/29/2000')).toBeDefined();
 		expect(parseDate('02/29/1900')).toBeUndefined();

@@ -58,7 +58,10 @@ describe('gradeScrub', () => {
 				null
 			])
 		);
-		const g = gradeScrub(item, marks({ ...all, 'line1.modifiers': 'mod-25', 'dx.B': 'dx-specific' }));
+		const g = gradeScrub(
+			item,
+			marks({ ...all, 'line1.modifiers': 'mod-25', 'dx.B': 'dx-specific' })
+		);
 		expect(g.score).toBe(0);
 		expect(g.correct).toBe(false);
 	});

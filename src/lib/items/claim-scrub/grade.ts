@@ -24,7 +24,8 @@ export function scrubReport(item: ClaimScrubItem, r: ClaimScrubResponse): ScrubR
 	const planted = new Set(item.errors.map((e) => e.field));
 	let points = 0;
 	const errors = item.errors.map((error) => {
-		if (!Object.hasOwn(marks, error.field)) return { error, outcome: 'missed' as const, chosen: null };
+		if (!Object.hasOwn(marks, error.field))
+			return { error, outcome: 'missed' as const, chosen: null };
 		const chosen = marks[error.field] ?? null;
 		const outcome: ErrorOutcome = chosen === error.fix ? 'fixed' : 'found';
 		points += outcome === 'fixed' ? 1 : 0.5;

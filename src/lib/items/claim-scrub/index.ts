@@ -78,10 +78,7 @@ export const claimScrub = {
 	read: (stored) => readScrub(stored),
 	answered: (_item, r) => Object.keys(r.scrub.marks).length > 0,
 	grade: gradeScrub,
-	keyText: (item) =>
-		item.errors
-			.map((e) => `${label(item, e.field)}: ${e.correct}`)
-			.join('; '),
+	keyText: (item) => item.errors.map((e) => `${label(item, e.field)}: ${e.correct}`).join('; '),
 	responseText: (item, r) => {
 		const fields = claimFields(item.form, item.claim);
 		const parts = Object.entries(r.scrub.marks).map(([id, fix]) => {
@@ -97,12 +94,18 @@ export const claimScrub = {
 		const fixed = item.errors.filter((e) => r.scrub.marks[e.field] === e.fix).length;
 		const planted = new Set(item.errors.map((e) => e.field));
 		const fields = new Set(claimFields(item.form, item.claim).map((f) => f.id));
-		const alarms = Object.keys(r.scrub.marks).filter((id) => fields.has(id) && !planted.has(id)).length;
+		const alarms = Object.keys(r.scrub.marks).filter(
+			(id) => fields.has(id) && !planted.has(id)
+		).length;
 		const errs = `${n} error${n === 1 ? '' : 's'}`;
 		const head = g.correct
 			? `You found all ${errs} with the right fix.`
 			: `You found ${found} of ${errs}, ${fixed} with the right fix`;
-		const tail = alarms ? `, and marked ${alarms} field${alarms === 1 ? '' : 's'} with no error.` : g.correct ? '' : '.';
+		const tail = alarms
+			? `, and marked ${alarms} field${alarms === 1 ? '' : 's'} with no error.`
+			: g.correct
+				? ''
+				: '.';
 		return head + tail;
 	},
 

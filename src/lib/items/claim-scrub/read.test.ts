@@ -55,7 +55,9 @@ describe('claimScrub kind', () => {
 	it('puts a stored key back only when it fits', () => {
 		const key = claimScrub.scoredKey(item);
 		expect(claimScrub.withKey(item, JSON.parse(JSON.stringify(key)))).toEqual(item);
-		expect(claimScrub.withKey(item, [{ field: 'line7.units', fix: 'units-one', correct: '1', why: 'x' }])).toBeUndefined();
+		expect(
+			claimScrub.withKey(item, [{ field: 'line7.units', fix: 'units-one', correct: '1', why: 'x' }])
+		).toBeUndefined();
 		expect(claimScrub.withKey(item, 'C')).toBeUndefined();
 	});
 });

@@ -10,7 +10,7 @@ export function blindText(item: ClaimScrubItem): string {
 	const c = item.claim;
 	const fields = claimFields(item.form, c);
 	const form = item.form === 'cms1500' ? 'CMS-1500 (02/12)' : 'UB-04 (CMS-1450)';
-	const out: string[] = [`# ${item.id}`, '', item.scenario, '', `## The claim: ${form}`, ''];
+	const out: string[] = [item.scenario, '', `## The claim: ${form}`, ''];
 	out.push(`Payer: ${c.payer}`);
 	if (c.insuredName) out.push(`Insured's name (box 4): ${c.insuredName}`);
 	out.push(`Billing provider: ${c.billing.name}`);
@@ -41,7 +41,7 @@ export function blindText(item: ClaimScrubItem): string {
 		"to a fix id from that field's list (or null if unsure of the fix), e.g.",
 		'',
 		'```json',
-		'{"scrub":{"marks":{"line1.modifiers":"mod-25","dx.B":"dx-specific"}}}',
+		'{"scrub":{"marks":{"<field id>":"<fix id>","<another field id>":null}}}',
 		'```'
 	);
 	return out.join('\n');

@@ -47,7 +47,7 @@ function readErrors(v: unknown): ClaimError[] | undefined {
 	return out;
 }
 
-export const claimScrub = {
+export const claimScrub: ItemKind<ClaimScrubItem, ClaimScrubResponse> = {
 	type: 'claim-scrub',
 	name: 'Claim scrub',
 	fields: ['form', 'claim', 'errors'],
@@ -128,4 +128,4 @@ export const claimScrub = {
 		['Space', 'mark or unmark a field'],
 		['↑ ↓', 'choose the fix of a marked field']
 	]
-} as const satisfies ItemKind<ClaimScrubItem, ClaimScrubResponse>;
+};

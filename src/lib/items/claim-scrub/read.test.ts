@@ -35,9 +35,9 @@ describe('claimScrub kind', () => {
 		expect(claimScrub.responseText(item, r)).toBe(
 			'21B Diagnosis B (A header: add the characters the record supports)'
 		);
-		expect(claimScrub.responseText(item, claimScrub.empty())).toBe('—');
+		expect(claimScrub.responseText(item, claimScrub.empty(item))).toBe('—');
 		expect(claimScrub.answered(item, r)).toBe(true);
-		expect(claimScrub.answered(item, claimScrub.empty())).toBe(false);
+		expect(claimScrub.answered(item, claimScrub.empty(item))).toBe(false);
 	});
 	it('verdicts count errors found, fixed and false alarms', () => {
 		const r = { scrub: { marks: { 'dx.B': 'dx-exists', 'line1.pos': null } } };

@@ -121,11 +121,13 @@ export const claimScrub: ItemKind<ClaimScrubItem, ClaimScrubResponse> = {
 		return { ...item, errors };
 	},
 
-	// Tab, Space and Enter on the claim's own buttons and radio groups do everything.
-	key: () => undefined,
+	// Tab, Space and the arrows on the claim's own buttons and radio groups do the marking;
+	// Enter anywhere else (a fix's radio button) asks to check, as the other kinds do.
+	key: (_item, _r, key) => (key === 'Enter' ? { submit: true } : undefined),
 	keyHelp: [
 		['Tab', "move through the claim's fields"],
 		['Space', 'mark or unmark a field'],
-		['↑ ↓', 'choose the fix of a marked field']
+		['↑ ↓', 'choose the fix of a marked field'],
+		['Enter', 'check the answer (on a fix)']
 	]
 };

@@ -52,6 +52,12 @@ describe('claimScrub kind', () => {
 	it('cites the corrected codes, not the planted header', () => {
 		expect(claimScrub.keyCodes(item)).toEqual(['M17.11', 'E11.9', '99214', '20610']);
 	});
+	it('takes only Enter from the keyboard map, to ask for a check', () => {
+		const r = claimScrub.empty(item);
+		expect(claimScrub.key(item, r, 'Enter')).toEqual({ submit: true });
+		for (const k of ['n', 'p', 'f', 'r', 'u', 'v', ' ', 'ArrowLeft', '1'])
+			expect(claimScrub.key(item, r, k)).toBeUndefined();
+	});
 	it('puts a stored key back only when it fits', () => {
 		const key = claimScrub.scoredKey(item);
 		expect(claimScrub.withKey(item, JSON.parse(JSON.stringify(key)))).toEqual(item);

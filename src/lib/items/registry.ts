@@ -5,6 +5,7 @@
  */
 import type { AnyKind, ItemOf, ResponseOf } from './kind.ts';
 import { caseKind } from './case/index.ts';
+import { claimScrub } from './claim-scrub/index.ts';
 import { codeEntry } from './code-entry/index.ts';
 import { emLevel } from './em-level/index.ts';
 import { flashcard } from './flashcard/index.ts';
@@ -15,7 +16,8 @@ export const KINDS = {
 	'code-entry': codeEntry,
 	case: caseKind,
 	flashcard,
-	'em-level': emLevel
+	'em-level': emLevel,
+	'claim-scrub': claimScrub
 } as const;
 
 type Kinds = typeof KINDS;

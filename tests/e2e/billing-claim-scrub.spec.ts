@@ -1,0 +1,262 @@
+/**
+ * The claim-scrub kind in Chromium: a claim is scrubbed with the keyboard alone (Tab to a field,
+ * Space marks it, arrows pick the fix) in practice, a custom mock exam and the drill, and each
+ * attempt is stored in the shared response shape `{ scrub: { marks } }`. axe reads the claim
+ * before and after grading and in the exam report; screenshots of the form at 1280x800, on a
+ * phone and in print go to /tmp/shots-scrub/ and test-results/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/lib/content/types';
+import { assemble } from '../../src/lib/exam/assemble';
+import { customPreset } from '../../src/lib/exam/presets';
+import { claimFields, FIXES } from '../../src/lib/items/claim-scrub/fields';
+import type { ClaimScrubItem } from '../../src/lib/items/claim-scrub/types';
+import { buildQueue, type DrillItem } from '../../src/lib/srs/queue';
+import { dayStartsAt } from '../../src/lib/srs/day';
+import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { allItems, bank, index } from './bank-data';
+import { open } from './fixtures';
+import { practiceAt } from './practice-at';
+
+// Learner days and the drill's draw are worked out here in UTC, as the browser sees them.
+test.use({ timezoneId: 'UTC' });
+
+const SHOTS = '/tmp/shots-scrub';
+const isScrub = (i: Item): i is ClaimScrubItem => i.type === 'claim-scrub';
+
+/** What the focused element is, in the claim's terms. */
+async function focused(page: Page) {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		const input = el instanceof HTMLInputElement ? el : null;
+		return {
+			field: el?.getAttribute('data-field') ?? undefined,
+			pressed: el?.getAttribute('aria-pressed') === 'true',
+			radio: input?.type === 'radio' ? input.name : undefined,
+			inClaim: !!el?.closest('[data-testid="claim-scrub"]')
+		};
+	});
+}
+
+/**
+ * Scrubs the claim on screen with the keyboard: Tab into it (or start on its focused field), Space on each field that holds a
+ * planted error, and in each fix group that appears, the arrows (or Space on the first) to pick
+ * the key's fix. Ends with focus on the first thing after the claim.
+ */
+async function scrubWithKeyboard(page: Page, item: ClaimScrubItem): Promise<void> {
+	const want = new Map(item.errors.map((e) => [e.field, e.fix]));
+	const kinds = new Map(claimFields(item.form, item.claim).map((f) => [f.id, f.kind]));
+	let entered = false;
+	for (let i = 0; i < 300; i++) {
+		const f = await focused(page);
+		if (!f.inClaim) {
+			if (entered) return;
+			await page.keyboard.press('Tab');
+			continue;
+		}
+		entered = true;
+		if (f.field && want.has(f.field) && !f.pressed) {
+			await page.keyboard.press('Space');
+			await expect(page.locator(`button[data-field="${f.field}"]`)).toHaveAttribute(
+				'aria-pressed',
+				'true'
+			);
+		} else if (f.radio) {
+			const field = f.radio.slice(`fix-${item.id}-`.length);
+			const fixes = FIXES[kinds.get(field)!];
+			const at = fixes.findIndex((x) => x.id === want.get(field));
+			if (at === 0) await page.keyboard.press('Space');
+			for (let n = 0; n < at; n++) await page.keyboard.press('ArrowDown');
+			await expect(page.locator(`input[name="${f.radio}"]:checked`)).toHaveValue(want.get(field)!);
+		}
+		await page.keyboard.press('Tab');
+	}
+	throw new Error('never left the claim');
+}
+
+/** Every stored attempt, read from IndexedDB as the app wrote it. */
+async function attempts(page: Page) {
+	return page.evaluate(async () => {
+		const req = indexedDB.open('codedrill');
+		await new Promise((r) => (req.onsuccess = r));
+		const db = req.result;
+		const rows = await new Promise<unknown[]>((resolve) => {
+			const all = db.transaction('attempts').objectStore('attempts').getAll();
+			all.onsuccess = () => resolve(all.result as unknown[]);
+		});
+		db.close();
+		return rows as { itemId: string; mode: string; response: unknown; correct: boolean }[];
+	});
+}
+
+/** The response every mode stores: the key's fixes on the planted fields, nothing else. */
+function keyResponse(item: ClaimScrubItem) {
+	return { scrub: { marks: Object.fromEntries(item.errors.map((e) => [e.field, e.fix])) } };
+}
+
+async function shoot(page: Page, name: string) {
+	mkdirSync(SHOTS, { recursive: true });
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('practice: a claim scrubbed with the keyboard, checked, stored, with no axe violations', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	const billing = await bank(page.request, 'billing');
+	const item = (await practiceAt(page, billing, 'billing', isScrub)) as ClaimScrubItem;
+	await expect(page.getByTestId('claim-scrub')).toBeVisible();
+	await noViolations(page, 'claim scrub', { include: 'main', shot: 'claim-scrub-practice' });
+	await scrubWithKeyboard(page, item);
+	await shoot(page, 'practice-marked-1280');
+	await expect(page.getByRole('button', { name: /Check answer/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Claim errors' })).toContainText(
+		'Found, right fix'
+	);
+	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	expect(rows).toHaveLength(1);
+	expect(rows[0]).toMatchObject({ mode: 'practice', correct: true, response: keyResponse(item) });
+	await noViolations(page, 'claim scrub graded', { include: 'main', shot: 'claim-scrub-graded' });
+	await shoot(page, 'practice-graded-1280');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await shoot(page, 'practice-graded-390');
+	// A letter page is about 800 CSS pixels wide.
+	await page.setViewportSize({ width: 800, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await shoot(page, 'practice-graded-print');
+});
+
+test('the item page shows a UB-04 claim with its key, legible on a phone and in print', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	const ub = [...(await allItems(page.request)).values()].find(
+		(i): i is ClaimScrubItem => isScrub(i) && i.form === 'ub04'
+	)!;
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await open(page, `/item?id=${ub.id}`);
+	const claim = page.getByTestId('claim-scrub');
+	await expect(claim.getByRole('group', { name: 'UB-04 claim form' })).toBeVisible();
+	// The key alone: each planted error is named, with no found or missed beside it.
+	await expect(claim.getByRole('region', { name: 'Claim errors' })).not.toContainText('Missed');
+	for (const e of ub.errors)
+		await expect(claim.locator(`button[data-field="${e.field}"]`)).toHaveAccessibleName(
+			/\(error here\)$/
+		);
+	await noViolations(page, 'UB-04 item page', { shot: 'claim-scrub-ub04-item' });
+	await shoot(page, 'ub04-item-1280');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await shoot(page, 'ub04-item-390');
+	await page.setViewportSize({ width: 800, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await shoot(page, 'ub04-item-print');
+});
+
+test('mock exam: a claim answered with the keyboard is stored at submit and reviewed', async ({
+	page
+}) => {
+	// The seed search, a custom exam, its report and two axe runs: about 19 s alone.
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	const preset = customPreset({
+		bankId: 'billing',
+		sections: [{ id: 'billing', title: 'Claims and claim forms' }],
+		items: 2,
+		minutes: 10
+	});
+	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
+	let seed = 1;
+	const isFirstScrub = (s: number) =>
+		entries.find((i) => i.id === assemble(preset, entries, s).itemIds[0])?.type === 'claim-scrub';
+	while (seed < 5000 && !isFirstScrub(seed)) seed++;
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form
+		.getByLabel('Bank')
+		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
+	await form.getByRole('checkbox', { name: /Claims and claim forms/ }).check();
+	await form.getByLabel('Items').fill('2');
+	await form.getByLabel('Minutes').fill('10');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
+	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+	const item = (await allItems(page.request)).get(id) as ClaimScrubItem;
+	expect(item.type).toBe('claim-scrub');
+	await expect(page.locator('button[data-field]').first()).toBeEnabled();
+	await scrubWithKeyboard(page, item);
+	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
+	await page.keyboard.press('r');
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page.getByTestId('item-review')).toHaveCount(2);
+	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	expect(rows).toHaveLength(1);
+	expect(rows[0]).toMatchObject({ mode: 'exam', correct: true, response: keyResponse(item) });
+	const review = page.getByTestId('item-review').first();
+	await expect(review.getByRole('region', { name: 'Claim errors' })).toContainText(
+		'Found, right fix'
+	);
+	await noViolations(page, 'claim scrub in the report', { shot: 'claim-scrub-report' });
+});
+
+test('drill: a claim card answered with the keyboard and stored', async ({ page }) => {
+	// About 10 s alone; the default 30 s is too close to twice that on a loaded machine.
+	test.setTimeout(60_000);
+	// The drill's first new card of a day, worked out with the app's own queue from the served
+	// index: the first day (4 am UTC start) whose draw leads with a claim-scrub item.
+	const entries = (await index(page.request)).entries;
+	const items: DrillItem[] = entries.map((i) => ({
+		itemId: i.id,
+		bankId: i.bankId,
+		section: i.section,
+		type: i.type,
+		exams: i.exams
+	}));
+	const first = 20_800;
+	let day = first;
+	const leads = (d: number) => {
+		const start = dayStartsAt(d, 4, 0);
+		const q = buildQueue({
+			items,
+			candidates: [],
+			known: new Set(),
+			now: start + 5 * 3600_000,
+			dayEnd: start + 24 * 3600_000,
+			newToday: 0,
+			newPerDay: 15,
+			targetExam: 'CPC',
+			weakness: new Map(),
+			seed: d,
+			// Only reviews need it, and there are none.
+			fsrs: undefined as never
+		});
+		return entries.find((e) => e.id === q.order[0])?.type === 'claim-scrub';
+	};
+	while (day < first + 20_000 && !leads(day)) day++;
+	await page.clock.setFixedTime(dayStartsAt(day, 4, 0) + 5 * 3600_000);
+	await open(page, '/drill');
+	const card = page.locator('article[data-item-id]');
+	await expect(card).toBeVisible();
+	const id = (await card.getAttribute('data-item-id')) ?? '';
+	const item = (await allItems(page.request)).get(id) as ClaimScrubItem;
+	expect(item.type).toBe('claim-scrub');
+	await expect(page.locator('button[data-field]').first()).toBeFocused();
+	await scrubWithKeyboard(page, item);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('rating')).toBeVisible();
+	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	expect(rows).toHaveLength(1);
+	expect(rows[0]).toMatchObject({ mode: 'drill', correct: true, response: keyResponse(item) });
+});

@@ -3,8 +3,13 @@
  * the remittance, the two lists to choose from and how to answer. No key, no rationale.
  */
 import { ACTION_LABELS, CAUSE_LABELS, GROUP_LABELS } from './labels.ts';
-import { formatMoney } from './money.ts';
-import { ACTIONS, CAUSES, type DenialItem } from './types.ts';
+import { formatMoney, lineAmounts } from './money.ts';
+import { ACTIONS, CAUSES, type DenialItem, type RemitLine } from './types.ts';
+
+/** `CO-97`, `PR-50 (N130)`: the group, the reason code number and a remark code. */
+export function adjustmentCode(l: RemitLine): string {
+	return `${l.group ?? ''}${l.carc ? `-${l.carc}` : ''}${l.rarc ? ` (${l.rarc})` : ''}`;
+}
 
 function cell(s: string): string {
 	return s.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -23,10 +28,9 @@ export function remitTable(item: DenialItem): string {
 		...(r.icd10cm.length ? [`**Diagnoses on the claim:** ${r.icd10cm.join(', ')}  `] : [])
 	];
 	const rows = r.lines.map((l) => {
-		const adj = l.group
-			? `${l.group}${l.carc ? `-${l.carc}` : ''}${l.rarc ? ` (${l.rarc})` : ''} ${formatMoney(l.billed - l.paid)}`
-			: '';
-		return `| ${cell(l.code)} | ${formatMoney(l.billed)} | ${formatMoney(l.allowed)} | ${formatMoney(l.paid)} | ${adj} | ${cell(l.reason ?? '')} |`;
+		const { adjustment, patientShare } = lineAmounts(l);
+		const adj = l.group ? `${adjustmentCode(l)} ${formatMoney(adjustment)}` : '';
+		return `| ${cell(l.code)} | ${formatMoney(l.billed)} | ${formatMoney(l.allowed)} | ${formatMoney(l.paid)} | ${formatMoney(patientShare)} | ${adj} | ${cell(l.reason ?? '')} |`;
 	});
 	const groups = [...new Set(r.lines.flatMap((l) => (l.group ? [l.group] : [])))].map(
 		(g) => `${g}: ${GROUP_LABELS[g]}`
@@ -34,8 +38,8 @@ export function remitTable(item: DenialItem): string {
 	return [
 		...head,
 		'',
-		'| Code | Billed | Allowed | Paid | Adjustment | Reason |',
-		'|---|---|---|---|---|---|',
+		'| Code | Billed | Allowed | Paid | Patient share | Adjustment | Reason |',
+		'|---|---|---|---|---|---|---|',
 		...rows,
 		'',
 		`Group codes: ${groups.join('; ')}.`

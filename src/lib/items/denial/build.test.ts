@@ -43,7 +43,8 @@ function check(yaml: string, systems = BASE.systems) {
 		},
 		icdProblem: (code) =>
 			code === 'E11' ? 'E11 is a header' : code === 'Z99.99' ? 'Z99.99 does not exist' : undefined,
-		procedureProblem: (line) => (/^(\d{5}|[A-V]\d{4})(-\w\w)*( x\d+)?$/.test(line) ? undefined : `${line} is not a code`),
+		procedureProblem: (line) =>
+			/^(\d{5}|[A-V]\d{4})(-\w\w)*( x\d+)?$/.test(line) ? undefined : `${line} is not a code`,
 		modifierProblem: () => undefined
 	};
 	const item = buildDenial(c, BASE);
@@ -93,7 +94,12 @@ describe('building a denial item', () => {
 	});
 
 	it('refuses a cause or an action not on the lists', () => {
-		const { problems } = check(GOOD.replace('cause: bundled', 'cause: bundling').replace('action: correct-resubmit', 'action: resubmit'));
+		const { problems } = check(
+			GOOD.replace('cause: bundled', 'cause: bundling').replace(
+				'action: correct-resubmit',
+				'action: resubmit'
+			)
+		);
 		expect(problems).toEqual([
 			expect.stringMatching(/^cause: cause must be one of missing-information, /),
 			expect.stringMatching(/^action: action must be one of correct-resubmit, /)
@@ -109,7 +115,10 @@ describe('building a denial item', () => {
 	});
 
 	it('refuses paid over billed unless the item is about an overpayment', () => {
-		const over = GOOD.replace('paid: "$88.20"', 'paid: "$1,180.01"').replace('allowed: "$110.25"', 'allowed: "$1,180.00"');
+		const over = GOOD.replace('paid: "$88.20"', 'paid: "$1,180.01"').replace(
+			'allowed: "$110.25"',
+			'allowed: "$1,180.00"'
+		);
 		expect(check(over).problems).toEqual([
 			'remit.lines.0.paid: paid is more than billed; set `overpaid: true` on the remit if the item is about an overpayment'
 		]);
@@ -117,7 +126,10 @@ describe('building a denial item', () => {
 	});
 
 	it('checks every code on the remit and the systems they need', () => {
-		const bad = GOOD.replace('[I10, E11.9]', '[I10, E11, Z99.99]').replace('code: 20610', 'code: 2061');
+		const bad = GOOD.replace('[I10, E11.9]', '[I10, E11, Z99.99]').replace(
+			'code: 20610',
+			'code: 2061'
+		);
 		expect(check(bad).problems).toEqual([
 			'remit.icd10cm.1: E11 is a header',
 			'remit.icd10cm.2: Z99.99 does not exist',
@@ -163,9 +175,18 @@ remit: { payer: P, claim: 1, account: A, dos: 2027-01-01, lines: [{ code: 99213,
 	});
 
 	it('never throws on a remit of the wrong shape', () => {
-		for (const remit of ['remit: 3', 'remit: [1]', 'remit: { lines: 4 }', 'remit: { lines: [3, null] }'])
-			expect(check(`cause: duplicate\naction: appeal\n${remit}`).problems.length).toBeGreaterThan(0);
-		expect(check('cause: duplicate\naction: appeal').problems[0]).toMatch(/^remit: remit must be a mapping/);
+		for (const remit of [
+			'remit: 3',
+			'remit: [1]',
+			'remit: { lines: 4 }',
+			'remit: { lines: [3, null] }'
+		])
+			expect(check(`cause: duplicate\naction: appeal\n${remit}`).problems.length).toBeGreaterThan(
+				0
+			);
+		expect(check('cause: duplicate\naction: appeal').problems[0]).toMatch(
+			/^remit: remit must be a mapping/
+		);
 	});
 });
 

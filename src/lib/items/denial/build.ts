@@ -182,7 +182,11 @@ function remit(c: KindChecker, v: unknown): Remit {
 			c.fail([...path, 'lines'], 'at least one line must be adjusted (group and reason)');
 	}
 	c.checkSystems(
-		{ icd10cm: out.icd10cm, procedures: out.lines.map((l) => l.code).filter(Boolean), icd10pcs: [] },
+		{
+			icd10cm: out.icd10cm,
+			procedures: out.lines.map((l) => l.code).filter(Boolean),
+			icd10pcs: []
+		},
 		['systems']
 	);
 	return out;
@@ -212,4 +216,3 @@ export function buildDenial(c: KindChecker, base: BaseFields): DenialItem {
 		action: action ?? ACTIONS[0]
 	};
 }
-

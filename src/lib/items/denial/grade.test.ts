@@ -23,9 +23,7 @@ function makeItem(over: Partial<DenialItem> = {}): DenialItem {
 			account: 'A-1',
 			dos: '2027-01-04',
 			icd10cm: [],
-			lines: [
-				{ code: '99213', billed: 12000, allowed: 0, paid: 0, group: 'CO', reason: 'Late.' }
-			],
+			lines: [{ code: '99213', billed: 12000, allowed: 0, paid: 0, group: 'CO', reason: 'Late.' }],
 			overpaid: false
 		},
 		cause: 'timely-filing',
@@ -77,7 +75,8 @@ describe('grading a denial', () => {
 
 	it('grades every pair of picks as right exactly once', () => {
 		let right = 0;
-		for (const c of CAUSES) for (const a of ACTIONS) if (denial.grade(item, r(c, a)).correct) right++;
+		for (const c of CAUSES)
+			for (const a of ACTIONS) if (denial.grade(item, r(c, a)).correct) right++;
 		expect(right).toBe(1);
 		expect(denial.guessRate).toBeCloseTo(1 / (CAUSES.length * ACTIONS.length));
 	});
@@ -125,7 +124,9 @@ describe('reading a stored response', () => {
 
 describe('texts and keys', () => {
 	it('says the key and the response in one line', () => {
-		expect(denial.keyText(item)).toBe('Filed too late (timely filing); Write off (adjust the balance)');
+		expect(denial.keyText(item)).toBe(
+			'Filed too late (timely filing); Write off (adjust the balance)'
+		);
 		expect(denial.responseText(item, denial.empty(item))).toBe('—');
 		expect(denial.responseText(item, r('duplicate'))).toBe(
 			'Duplicate of a claim on file; no action chosen'
@@ -164,9 +165,15 @@ describe('texts and keys', () => {
 
 	it('stores its key with an exam and puts it back', () => {
 		const key = denial.scoredKey(item);
-		expect(JSON.parse(JSON.stringify(key))).toEqual({ cause: 'timely-filing', action: 'write-off' });
+		expect(JSON.parse(JSON.stringify(key))).toEqual({
+			cause: 'timely-filing',
+			action: 'write-off'
+		});
 		const other = makeItem({ cause: 'eligibility', action: 'bill-patient' });
-		expect(denial.withKey(other, key)).toMatchObject({ cause: 'timely-filing', action: 'write-off' });
+		expect(denial.withKey(other, key)).toMatchObject({
+			cause: 'timely-filing',
+			action: 'write-off'
+		});
 		expect(denial.withKey(other, { cause: 'lost', action: 'appeal' })).toBeUndefined();
 		expect(denial.withKey(other, 'C')).toBeUndefined();
 	});

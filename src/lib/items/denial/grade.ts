@@ -45,7 +45,8 @@ export function denialAnswered(r: DenialResponse): boolean {
 
 /** One point for the root cause, one for the action; right only when both are. */
 export function gradeDenial(item: DenialItem, r: DenialResponse): Grade {
-	const earned = (r.denial.cause === item.cause ? 1 : 0) + (r.denial.action === item.action ? 1 : 0);
+	const earned =
+		(r.denial.cause === item.cause ? 1 : 0) + (r.denial.action === item.action ? 1 : 0);
 	return { score: earned / 2, correct: earned === 2, earned, possible: 2 };
 }
 
@@ -77,7 +78,10 @@ export function denialVerdict(item: DenialItem, r: DenialResponse, g: Grade): st
 }
 
 /** Keys outside fields: 1-8 pick the root cause (in list order), a letter the action, Enter checks. */
-export function denialKey(r: DenialResponse, key: string): { response?: DenialResponse; submit?: boolean } | undefined {
+export function denialKey(
+	r: DenialResponse,
+	key: string
+): { response?: DenialResponse; submit?: boolean } | undefined {
 	const k = key.toLowerCase();
 	const cause = CAUSES[Number(k) - 1];
 	if (/^[1-8]$/.test(k) && cause) return { response: { denial: { ...r.denial, cause } } };
@@ -96,7 +100,10 @@ export interface DenialKey {
 export function readDenialKey(key: unknown): DenialKey | undefined {
 	if (!isRecord(key)) return undefined;
 	const { cause, action } = key;
-	if (!(CAUSES as readonly unknown[]).includes(cause) || !(ACTIONS as readonly unknown[]).includes(action))
+	if (
+		!(CAUSES as readonly unknown[]).includes(cause) ||
+		!(ACTIONS as readonly unknown[]).includes(action)
+	)
 		return undefined;
 	return { cause: cause as Cause, action: action as Action };
 }

@@ -54,7 +54,8 @@ export const ACTION_HINTS: Record<Action, string> = {
 		'The claim was right and the payer decided wrongly: ask for reconsideration with the records that prove it.',
 	'write-off':
 		'The provider may not collect it from the payer or the patient: adjust it off the account.',
-	'bill-patient': 'The patient owes it (a signed waiver, a plan exclusion they agreed to pay, no coverage).',
+	'bill-patient':
+		'The patient owes it (a signed waiver, a plan exclusion they agreed to pay, no coverage).',
 	'request-authorization':
 		"Ask the payer for the missing approval (a retro-authorization where the payer's rules allow it), then rebill.",
 	'no-action':

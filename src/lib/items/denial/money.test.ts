@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from './money.ts';
+import { formatMoney, lineAmounts, parseMoney } from './money.ts';
 
 describe('parseMoney', () => {
 	it('reads dollars and cents as integer cents', () => {
@@ -49,5 +49,29 @@ describe('formatMoney', () => {
 	it('round-trips', () => {
 		for (const c of [0, 1, 99, 100, 101, 99999, 100000, 123456789])
 			expect(parseMoney(formatMoney(c))).toBe(c);
+	});
+});
+
+describe('lineAmounts', () => {
+	it('splits a paid line into the contractual adjustment and the patient share', () => {
+		// $185.00 billed, $118.40 allowed, $93.40 paid: $66.60 adjusted, $25.00 copay.
+		expect(lineAmounts({ billed: 18500, allowed: 11840, paid: 9340 })).toEqual({
+			adjustment: 6660,
+			patientShare: 2500
+		});
+	});
+
+	it('adjusts the whole charge on a denied (zero-paid) line', () => {
+		expect(lineAmounts({ billed: 21000, allowed: 0, paid: 0 })).toEqual({
+			adjustment: 21000,
+			patientShare: 0
+		});
+	});
+
+	it('never shows a negative share or adjustment on an overpaid line', () => {
+		expect(lineAmounts({ billed: 10000, allowed: 10000, paid: 12000 })).toEqual({
+			adjustment: 0,
+			patientShare: 0
+		});
 	});
 });

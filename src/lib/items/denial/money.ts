@@ -20,3 +20,18 @@ export function formatMoney(cents: number): string {
 		.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 	return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * What a remittance line's amounts add up to, in cents: the payer's adjustment (billed less
+ * allowed: the contractual write-down, or the whole charge on a denied line) and the patient's
+ * share of the allowed amount (deductible, copay, coinsurance: allowed less paid, never below 0).
+ */
+export function lineAmounts(line: { billed: number; allowed: number; paid: number }): {
+	adjustment: number;
+	patientShare: number;
+} {
+	return {
+		adjustment: Math.max(0, line.billed - line.allowed),
+		patientShare: Math.max(0, line.allowed - line.paid)
+	};
+}

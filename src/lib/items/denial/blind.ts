@@ -2,14 +2,9 @@
  * A denial item as the learner sees it, in plain Markdown, for a blind reviewer: the scenario,
  * the remittance, the two lists to choose from and how to answer. No key, no rationale.
  */
-import { ACTION_LABELS, CAUSE_LABELS, GROUP_LABELS } from './labels.ts';
+import { ACTION_LABELS, CAUSE_LABELS, GROUP_LABELS, adjustmentCode } from './labels.ts';
 import { formatMoney, lineAmounts } from './money.ts';
-import { ACTIONS, CAUSES, type DenialItem, type RemitLine } from './types.ts';
-
-/** `CO-97`, `PR-50 (N130)`: the group, the reason code number and a remark code. */
-export function adjustmentCode(l: RemitLine): string {
-	return `${l.group ?? ''}${l.carc ? `-${l.carc}` : ''}${l.rarc ? ` (${l.rarc})` : ''}`;
-}
+import { ACTIONS, CAUSES, type DenialItem } from './types.ts';
 
 function cell(s: string): string {
 	return s.replaceAll('|', '\\|').replaceAll('\n', ' ');

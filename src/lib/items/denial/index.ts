@@ -41,11 +41,11 @@ export const denial = {
 		item.rationale
 	],
 	// The key is a cause and an action, not codes: a missed denial says nothing about 99214.
-	keyCodes: () => [],
+	keyCodes: (_item) => [],
 	asked: (item) => [item.type, item.scenario, item.remit, item.cause, item.action],
 
-	empty: () => emptyDenial(),
-	read: (stored) => readDenial(stored),
+	empty: (_item) => emptyDenial(),
+	read: (stored, _item) => readDenial(stored),
 	answered: (_item, r) => denialAnswered(r),
 	grade: gradeDenial,
 	keyText: denialKeyText,

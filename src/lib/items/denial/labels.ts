@@ -1,5 +1,5 @@
 /** What each root cause and action is called on screen, and what it means in one line. */
-import type { Action, Cause, Group } from './types.ts';
+import type { Action, Cause, Group, RemitLine } from './types.ts';
 
 export const CAUSE_LABELS: Record<Cause, string> = {
 	'missing-information': 'Missing or invalid information',
@@ -68,3 +68,8 @@ export const GROUP_LABELS: Record<Group, string> = {
 	OA: 'Other adjustment',
 	PI: 'Payer-initiated reduction'
 };
+
+/** `CO-97`, `PR-50 (N130)`: the group, the reason code number and a remark code. */
+export function adjustmentCode(l: RemitLine): string {
+	return `${l.group ?? ''}${l.carc ? `-${l.carc}` : ''}${l.rarc ? ` (${l.rarc})` : ''}`;
+}

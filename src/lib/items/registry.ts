@@ -6,6 +6,7 @@
 import type { AnyKind, ItemOf, ResponseOf } from './kind.ts';
 import { caseKind } from './case/index.ts';
 import { codeEntry } from './code-entry/index.ts';
+import { denial } from './denial/index.ts';
 import { flashcard } from './flashcard/index.ts';
 import { singleBestAnswer } from './single-best-answer/index.ts';
 
@@ -13,7 +14,8 @@ export const KINDS = {
 	'single-best-answer': singleBestAnswer,
 	'code-entry': codeEntry,
 	case: caseKind,
-	flashcard
+	flashcard,
+	denial
 } as const;
 
 type Kinds = typeof KINDS;

@@ -79,6 +79,11 @@ test('practice: a denial answered with the keyboard, graded, stored as { denial 
 	// The same screen on a phone, and as printed.
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/screenshots/denial-phone.png', fullPage: true });
+	await page
+		.getByRole('heading', { name: 'Remittance advice' })
+		.locator('..')
+		.screenshot({ path: 'test-results/screenshots/denial-phone-remit.png' });
+	await page.setViewportSize({ width: 800, height: 1000 });
 	await page.emulateMedia({ media: 'print' });
 	await page.screenshot({ path: 'test-results/screenshots/denial-print.png', fullPage: true });
 	await page.emulateMedia({ media: null });

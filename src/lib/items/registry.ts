@@ -7,6 +7,7 @@ import type { AnyKind, ItemOf, ResponseOf } from './kind.ts';
 import { caseKind } from './case/index.ts';
 import { claimScrub } from './claim-scrub/index.ts';
 import { codeEntry } from './code-entry/index.ts';
+import { denial } from './denial/index.ts';
 import { emLevel } from './em-level/index.ts';
 import { flashcard } from './flashcard/index.ts';
 import { singleBestAnswer } from './single-best-answer/index.ts';
@@ -17,7 +18,8 @@ export const KINDS = {
 	case: caseKind,
 	flashcard,
 	'em-level': emLevel,
-	'claim-scrub': claimScrub
+	'claim-scrub': claimScrub,
+	denial
 } as const;
 
 type Kinds = typeof KINDS;

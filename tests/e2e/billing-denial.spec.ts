@@ -1,0 +1,229 @@
+/**
+ * The denial kind, answered with the keyboard alone in practice, a custom mock exam and the
+ * drill; each attempt is read back from IndexedDB in the shared response shape
+ * `{ denial: { cause, action } }`. axe checks the answer screen before and after grading and the
+ * exam report's review; screenshots at 1280x800 and on a phone, and the print layout.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { Item } from '../../src/lib/content/types';
+import { assemble } from '../../src/lib/exam/assemble';
+import { customPreset } from '../../src/lib/exam/presets';
+import { ACTION_KEYS } from '../../src/lib/items/denial/labels';
+import { CAUSES, type DenialItem } from '../../src/lib/items/denial/types';
+import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { index, itemById } from './bank-data';
+import { open } from './fixtures';
+import { bank, practiceAt } from './practice-at';
+
+const isDenial = (i: Item) => (i as { type: string }).type === 'denial';
+
+/** The stored attempts of one item, oldest first, read with raw IndexedDB. */
+async function attemptsOf(
+	page: Page,
+	itemId: string
+): Promise<{ mode: string; response: unknown }[]> {
+	return page.evaluate(async (id) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const req = indexedDB.open('codedrill');
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		const rows = await new Promise<{ itemId: string; mode: string; response: unknown }[]>(
+			(resolve, reject) => {
+				const req = db.transaction('attempts').objectStore('attempts').getAll();
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			}
+		);
+		db.close();
+		return rows.filter((r) => r.itemId === id).map((r) => ({ mode: r.mode, response: r.response }));
+	}, itemId);
+}
+
+/** Picks the key's cause (1-8) and action (its letter) with the kind's keys. */
+async function answerWithKeys(page: Page, item: DenialItem) {
+	await page.keyboard.press(String(CAUSES.indexOf(item.cause) + 1));
+	await page.keyboard.press(ACTION_KEYS[item.action].toLowerCase());
+}
+
+test('practice: a denial answered with the keyboard, graded, stored as { denial }', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const b = await bank(page.request, 'billing');
+	const item = (await practiceAt(page, b, 'denials', isDenial)) as unknown as DenialItem;
+	const cause = page.getByRole('group', { name: 'Root cause' });
+	const action = page.getByRole('group', { name: 'Corrective action' });
+	// The first root cause has focus; arrows move through the native radio group.
+	await expect(cause.getByRole('radio').first()).toBeFocused();
+	await noViolations(page, 'denial in practice', { shot: 'denial-practice', fullPage: false });
+	// The cause with arrows and Space, the action with Tab and arrows.
+	await page.keyboard.press('Space');
+	for (let i = 0; i < CAUSES.indexOf(item.cause); i++) await page.keyboard.press('ArrowDown');
+	await expect(cause.getByRole('radio', { checked: true })).toHaveCount(1);
+	await page.keyboard.press('Tab');
+	await expect(action.getByRole('radio').first()).toBeFocused();
+	// Then the letter for the key's action (outside a text field, the kind's map).
+	await page.keyboard.press(ACTION_KEYS[item.action].toLowerCase());
+	await expect(action.getByRole('radio', { checked: true })).toHaveCount(1);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await expect(page.getByText(/Correct: right root cause and right action/)).toBeVisible();
+	await noViolations(page, 'denial graded in practice', { shot: 'denial-practice-graded' });
+	const stored = await attemptsOf(page, item.id);
+	expect(stored).toEqual([
+		{ mode: 'practice', response: { denial: { cause: item.cause, action: item.action } } }
+	]);
+
+	// The same screen on a phone, and as printed.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: 'test-results/screenshots/denial-phone.png', fullPage: true });
+	await page
+		.getByRole('heading', { name: 'Remittance advice' })
+		.locator('..')
+		.screenshot({ path: 'test-results/screenshots/denial-phone-remit.png' });
+	await page.setViewportSize({ width: 800, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: 'test-results/screenshots/denial-print.png', fullPage: true });
+	await page.emulateMedia({ media: null });
+});
+
+/** Pins the exam's random seed (the picker draws one 32-bit value). */
+async function fixSeed(page: Page, seed: number) {
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}
+
+const DENIALS = customPreset({
+	bankId: 'billing',
+	sections: [{ id: 'denials', title: 'Denials, appeals and collections' }],
+	items: 3,
+	minutes: 10
+});
+
+test('mock exam: a denial answered with the keyboard, stored, then reviewed in the report', async ({
+	page
+}) => {
+	test.setTimeout(AXE_TEST_TIMEOUT);
+	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
+	let seed = 1;
+	while (seed < 2000) {
+		const first = assemble(DENIALS, entries, seed).itemIds[0];
+		if (entries.find((i) => i.id === first)?.type === ('denial' as string)) break;
+		seed++;
+	}
+	await fixSeed(page, seed);
+	await open(page, '/exam');
+	const form = page.getByRole('form', { name: 'Custom exam' });
+	await form
+		.getByLabel('Bank')
+		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
+	await form.getByRole('checkbox', { name: /Denials, appeals and collections/ }).check();
+	await form.getByLabel('Items').fill('3');
+	await form.getByLabel('Minutes').fill('10');
+	await form.getByRole('button', { name: 'Start custom exam' }).click();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
+	await expect(page.getByRole('radio').first()).toBeEnabled();
+	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+	const item = (await itemById(page.request, id)) as unknown as DenialItem;
+	expect(item.type).toBe('denial');
+	await answerWithKeys(page, item);
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(2);
+	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
+	expect(await attemptsOf(page, id)).toEqual([]);
+	const exam = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const req = indexedDB.open('codedrill');
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		const rows = await new Promise<{ answers: Record<string, unknown> }[]>((resolve) => {
+			const req = db.transaction('exams').objectStore('exams').getAll();
+			req.onsuccess = () => resolve(req.result);
+		});
+		db.close();
+		return rows[0];
+	});
+	expect(exam?.answers[id]).toEqual({ denial: { cause: item.cause, action: item.action } });
+
+	await page.keyboard.press('r');
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByTestId('confirm-submit').click();
+	await expect(page.getByTestId('item-review')).toHaveCount(3);
+	const review = page.locator(`[data-testid="item-review"]:has([name="denial-cause-${id}"])`);
+	await expect(review.getByRole('group', { name: 'Root cause' })).toBeVisible();
+	await noViolations(page, 'exam report with a denial', {
+		include: '[data-testid="item-review"]',
+		shot: 'denial-review'
+	});
+	const stored = await attemptsOf(page, id);
+	expect(stored).toContainEqual({
+		mode: 'exam',
+		response: { denial: { cause: item.cause, action: item.action } }
+	});
+});
+
+test('drill: a due denial card answered with the keyboard, stored as { denial }', async ({
+	page
+}) => {
+	const id = 'bil-denial-0010';
+	const item = (await itemById(page.request, id)) as unknown as DenialItem;
+	await open(page, '/');
+	await expect
+		.poll(() =>
+			page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'codedrill'))
+		)
+		.toBe(true);
+	// One review card due yesterday: due cards come before new ones.
+	await page.evaluate(async (itemId) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const req = indexedDB.open('codedrill');
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		});
+		const day = 86_400_000;
+		const now = Date.now();
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction(['cards', 'settings'], 'readwrite');
+			tx.objectStore('cards').put({
+				itemId,
+				bankId: 'billing',
+				section: 'denials',
+				due: now - day,
+				stability: 4,
+				difficulty: 5,
+				elapsedDays: 0,
+				scheduledDays: 4,
+				learningSteps: 0,
+				reps: 1,
+				lapses: 0,
+				state: 2,
+				lastReview: now - 5 * day
+			});
+			tx.objectStore('settings').delete('drill-session');
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+	}, id);
+	await open(page, '/drill');
+	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', id);
+	await expect(
+		page.getByRole('group', { name: 'Root cause' }).getByRole('radio').first()
+	).toBeEnabled();
+	await answerWithKeys(page, item);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('rating')).toBeVisible();
+	await expect
+		.poll(() => attemptsOf(page, id))
+		.toEqual([{ mode: 'drill', response: { denial: { cause: item.cause, action: item.action } } }]);
+});

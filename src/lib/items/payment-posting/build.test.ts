@@ -34,6 +34,7 @@ post: [adjustment, balance]
 			coinsurance: 1848,
 			copay: 0,
 			other: 0,
+			noncovered: 0,
 			paid: 7392,
 			note: "Coinsurance is the patient's share",
 			overpaid: false
@@ -97,6 +98,16 @@ post: [balance]
 		]);
 	});
 
+	it('refuses a non-covered charge that with the allowed amount exceeds billed', () => {
+		expect(
+			problems(`payer: P
+eob:
+  - { service: V, billed: $90.00, allowed: $20.00, noncovered: $75.00, paid: $20.00 }
+post: [balance]
+`)
+		).toEqual(['4: line 1: allowed $20.00 + noncovered $75.00 is more than billed $90.00']);
+	});
+
 	it('refuses amounts that are not dollars and cents', () => {
 		const out = problems(`payer: P
 prior: -5
@@ -149,7 +160,7 @@ post:
   total: [paid]
 `)
 		).toEqual([
-			'4: unknown field "coins" in an EOB line (use service, date, billed, allowed, deductible, coinsurance, copay, other, paid, note, overpaid)',
+			'4: unknown field "coins" in an EOB line (use service, date, billed, allowed, deductible, coinsurance, copay, other, noncovered, paid, note, overpaid)',
 			'6: "balance" is not one of adjustment, responsibility, paid',
 			'7: "balance" is listed twice',
 			'7: "tip" is not one of adjustment, responsibility, paid, secondary, writeoff, balance, patient-refund, payer-refund',
@@ -169,7 +180,7 @@ post:
 			problems(`payer: P\neob:\n${LINE}\nsecondary: ${s}\npost: [secondary]\n`);
 		expect(sec('{ payer: M, rule: covers, covers: [coinsurance] }')).toEqual([]);
 		expect(sec('{ payer: M, rule: covers, covers: [coins] }')).toEqual([
-			'5: covers must list some of deductible, coinsurance, copay, other'
+			'5: covers must list some of deductible, coinsurance, copay, other, noncovered'
 		]);
 		expect(sec('{ payer: M, rule: covers, covers: [copay, copay] }')).toEqual([
 			'5: covers lists a share twice'

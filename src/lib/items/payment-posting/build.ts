@@ -3,7 +3,7 @@
  * with its key computed from the data. Every problem goes to the checker with its line.
  */
 import type { BaseFields, KindChecker } from '../kind.ts';
-import { computeKey, ledger, lineLedger } from './ledger.ts';
+import { computeKey, inAllowed, ledger, lineLedger } from './ledger.ts';
 import { formatMoney, parseMoney } from './money.ts';
 import {
 	FIELDS,
@@ -111,6 +111,7 @@ function readLine(c: KindChecker, v: unknown, i: number): PostingLine | undefine
 		coinsurance: money(c, v.coinsurance, [...path, 'coinsurance'], 0),
 		copay: money(c, v.copay, [...path, 'copay'], 0),
 		other: money(c, v.other, [...path, 'other'], 0),
+		noncovered: money(c, v.noncovered, [...path, 'noncovered'], 0),
 		paid: money(c, v.paid, [...path, 'paid']),
 		note: text(c, v.note, [...path, 'note'], false),
 		overpaid: v.overpaid === true
@@ -127,18 +128,20 @@ function checkLine(c: KindChecker, l: PostingLine, i: number): void {
 	const path: Path = ['eob', i];
 	const n = `line ${i + 1}`;
 	const m = formatMoney;
-	if (l.allowed > l.billed) {
+	if (l.allowed + l.noncovered > l.billed) {
 		c.fail(
 			[...path, 'allowed'],
-			`${n}: allowed ${m(l.allowed)} is more than billed ${m(l.billed)}`
+			l.noncovered
+				? `${n}: allowed ${m(l.allowed)} + noncovered ${m(l.noncovered)} is more than billed ${m(l.billed)}`
+				: `${n}: allowed ${m(l.allowed)} is more than billed ${m(l.billed)}`
 		);
 		return;
 	}
 	const led = lineLedger(l);
-	if (led.responsibility > l.allowed) {
+	if (inAllowed(l) > l.allowed) {
 		c.fail(
 			[...path, 'allowed'],
-			`${n}: deductible + coinsurance + copay + other = ${m(led.responsibility)}, more than allowed ${m(l.allowed)}`
+			`${n}: deductible + coinsurance + copay + other = ${m(inAllowed(l))}, more than allowed ${m(l.allowed)}`
 		);
 		return;
 	}

@@ -75,6 +75,31 @@ post: [payer-refund, balance]
 		expect(led.primaryOverpayment).toBe(2000);
 	});
 
+	it('a non-covered charge the patient agreed to pay is theirs, not a write-off', () => {
+		const it = item(`
+payer: Medicare Part B
+eob:
+  - { service: Visit, billed: $180.00, allowed: $112.00, coinsurance: $22.40, paid: $89.60 }
+  - { service: Screening beyond the frequency limit (GA), billed: $75.00, allowed: $0.00, noncovered: $75.00, paid: $0.00 }
+post: { lines: [adjustment, responsibility, paid], claim: [adjustment, responsibility, balance] }
+`);
+		expect(it.key).toEqual({
+			'line1.adjustment': 6800,
+			'line1.responsibility': 2240,
+			'line1.paid': 8960,
+			'line2.adjustment': 0,
+			'line2.responsibility': 7500,
+			'line2.paid': 0,
+			adjustment: 6800,
+			responsibility: 9740,
+			balance: 9740
+		});
+		const line2 = it.post.find((f) => f.id === 'line2.adjustment')!;
+		expect(working(it, line2)).toBe(
+			'billed $75.00 - allowed $0.00 - not covered (patient pays) $75.00 = contractual adjustment $0.00'
+		);
+	});
+
 	it('adds many lines of odd cents exactly', () => {
 		const lines = Array.from(
 			{ length: 7 },
@@ -214,6 +239,7 @@ describe('ledger invariants', () => {
 							coinsurance,
 							copay,
 							other: 0,
+							noncovered: 0,
 							paid: d,
 							note: '',
 							overpaid: false

@@ -6,6 +6,7 @@
  */
 import { formatMoney, percentOf, sum } from './money.ts';
 import {
+	IN_ALLOWED,
 	SHARES,
 	type Field,
 	type PaymentPostingItem,
@@ -19,9 +20,9 @@ import {
 export type PostingData = Pick<PaymentPostingItem, 'lines' | 'prior' | 'secondary'>;
 
 export interface LineLedger {
-	/** Billed less allowed: the provider's contractual write-off. */
+	/** Billed less allowed (and less a non-covered charge the patient owes): the provider's write-off. */
 	adjustment: number;
-	/** Deductible + coinsurance + copay + other. */
+	/** Deductible + coinsurance + copay + other + non-covered. */
 	responsibility: number;
 	/** What the payer should have paid: allowed less the patient's responsibility. */
 	due: number;
@@ -56,15 +57,17 @@ export interface Ledger {
 	payerRefund: number;
 }
 
-export function lineResponsibility(l: PostingLine): number {
-	return l.deductible + l.coinsurance + l.copay + l.other;
+/** The patient's shares within the allowed amount. */
+export function inAllowed(l: PostingLine): number {
+	return sum(IN_ALLOWED.map((s) => l[s]));
 }
 
 export function lineLedger(l: PostingLine): LineLedger {
-	const responsibility = lineResponsibility(l);
-	const due = l.allowed - responsibility;
+	const within = inAllowed(l);
+	const responsibility = within + l.noncovered;
+	const due = l.allowed - within;
 	return {
-		adjustment: l.billed - l.allowed,
+		adjustment: l.billed - l.allowed - l.noncovered,
 		responsibility,
 		due,
 		overpayment: Math.max(0, l.paid - due)
@@ -174,7 +177,8 @@ const SHARE_NAMES: Record<Share, string> = {
 	deductible: 'deductible',
 	coinsurance: 'coinsurance',
 	copay: 'copay',
-	other: 'other patient responsibility'
+	other: 'other patient responsibility',
+	noncovered: 'not covered (patient pays)'
 };
 
 /** How the secondary payment is reached, in one clause ending in its amount. */
@@ -205,20 +209,20 @@ export function working(d: PostingData, f: PostField): string {
 	if (f.line !== undefined && line) {
 		const l = lineLedger(line);
 		if (f.field === 'adjustment')
-			return `billed ${m(line.billed)} - allowed ${m(line.allowed)} = contractual adjustment ${m(l.adjustment)}`;
+			return `billed ${m(line.billed)} - allowed ${m(line.allowed)}${line.noncovered ? ` - not covered (patient pays) ${m(line.noncovered)}` : ''} = contractual adjustment ${m(l.adjustment)}`;
 		if (f.field === 'responsibility')
 			return `${terms(SHARES.map((s) => [SHARE_NAMES[s], line[s]]))} = patient responsibility ${m(l.responsibility)}`;
-		return `allowed ${m(line.allowed)} - patient responsibility ${m(l.responsibility)} = payment ${m(l.due)}${l.overpayment ? `; the payer paid ${m(line.paid)}` : ''}`;
+		return `allowed ${m(line.allowed)} - ${line.noncovered ? `the patient's shares within it ${m(l.responsibility - line.noncovered)}` : `patient responsibility ${m(l.responsibility)}`} = payment ${m(l.due)}${l.overpayment ? `; the payer paid ${m(line.paid)}` : ''}`;
 	}
 	switch (f.field) {
 		case 'adjustment':
-			return `billed ${m(led.billed)} - allowed ${m(led.allowed)} = contractual adjustment ${m(led.adjustment)}`;
+			return `billed ${m(led.billed)} - allowed ${m(led.allowed)}${led.shares.noncovered ? ` - not covered (patient pays) ${m(led.shares.noncovered)}` : ''} = contractual adjustment ${m(led.adjustment)}`;
 		case 'responsibility':
 			return `${terms(SHARES.map((s) => [SHARE_NAMES[s], led.shares[s]]))} = patient responsibility ${m(led.responsibility)}`;
 		case 'paid':
 			return led.primaryOverpayment
 				? `the primary paid ${m(led.paid)} (it owed ${m(led.paid - led.primaryOverpayment)})`
-				: `allowed ${m(led.allowed)} - patient responsibility ${m(led.responsibility)} = primary payment ${m(led.paid)}`;
+				: `allowed ${m(led.allowed)} - ${led.shares.noncovered ? `the patient's shares within it ${m(led.responsibility - led.shares.noncovered)}` : `patient responsibility ${m(led.responsibility)}`} = primary payment ${m(led.paid)}`;
 		case 'secondary':
 			return secondaryWorking(d, led);
 		case 'writeoff':

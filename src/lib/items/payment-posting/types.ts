@@ -4,8 +4,14 @@
  */
 import type { ItemBase } from '../../content/types.ts';
 
-/** The patient's shares of an allowed amount, as an EOB lists them. */
-export const SHARES = ['deductible', 'coinsurance', 'copay', 'other'] as const;
+/** The patient's shares within the allowed amount, as an EOB lists them. */
+export const IN_ALLOWED = ['deductible', 'coinsurance', 'copay', 'other'] as const;
+/**
+ * Everything an EOB assigns to the patient: the shares within the allowed amount, and a charge
+ * the payer does not cover but the patient must pay (`noncovered`: a service under a signed
+ * Advance Beneficiary Notice, or after coverage ended), which is outside the allowed amount.
+ */
+export const SHARES = [...IN_ALLOWED, 'noncovered'] as const;
 export type Share = (typeof SHARES)[number];
 
 /** The EOB columns an author may hide (the learner works them out from the scenario). */
@@ -23,8 +29,10 @@ export interface PostingLine {
 	deductible: number;
 	coinsurance: number;
 	copay: number;
-	/** Other patient responsibility within the allowed amount (e.g. a non-covered amount the patient agreed to pay). */
+	/** Other patient responsibility within the allowed amount. */
 	other: number;
+	/** A charge not covered that the patient must pay, outside the allowed amount (no contractual adjustment). */
+	noncovered: number;
 	paid: number;
 	/** The payer's remark on the line, in plain words (a denial reason, for instance). */
 	note: string;

@@ -6,7 +6,7 @@
 import { formatMoney, sum } from './money.ts';
 import type { Column, PaymentPostingItem, PostingLine, Share } from './types.ts';
 
-export type ColumnId = 'service' | 'date' | 'billed' | Column | 'other' | 'note';
+export type ColumnId = 'service' | 'date' | 'billed' | Column | 'other' | 'noncovered' | 'note';
 
 export interface EobColumn {
 	id: ColumnId;
@@ -24,6 +24,7 @@ const ALL: EobColumn[] = [
 	{ id: 'coinsurance', label: 'Coinsurance', money: true },
 	{ id: 'copay', label: 'Copay', money: true },
 	{ id: 'other', label: 'Other patient resp.', money: true },
+	{ id: 'noncovered', label: 'Not covered, patient pays', money: true },
 	{ id: 'paid', label: 'Paid', money: true },
 	{ id: 'note', label: 'Remarks', money: false }
 ];
@@ -37,6 +38,7 @@ export function eobColumns(item: PaymentPostingItem): EobColumn[] {
 		if (c.id === 'date') return item.lines.some((l) => l.date);
 		if (c.id === 'note') return item.lines.some((l) => l.note);
 		if (c.id === 'other') return item.lines.some((l) => l.other);
+		if (c.id === 'noncovered') return item.lines.some((l) => l.noncovered);
 		return true;
 	});
 }
@@ -49,14 +51,16 @@ function hidden(item: PaymentPostingItem, c: EobColumn): boolean {
 export function eobCell(item: PaymentPostingItem, line: PostingLine, c: EobColumn): string {
 	if (!c.money) return line[c.id as 'service' | 'date' | 'note'];
 	if (hidden(item, c)) return HIDDEN;
-	return formatMoney(line[c.id as Column | 'billed' | 'other']);
+	return formatMoney(line[c.id as Column | 'billed' | 'other' | 'noncovered']);
 }
 
 /** The totals row's cell for a column (empty for text columns). */
 export function eobTotal(item: PaymentPostingItem, c: EobColumn): string {
 	if (!c.money) return '';
 	if (hidden(item, c)) return HIDDEN;
-	return formatMoney(sum(item.lines.map((l) => l[c.id as Column | 'billed' | 'other'])));
+	return formatMoney(
+		sum(item.lines.map((l) => l[c.id as Column | 'billed' | 'other' | 'noncovered']))
+	);
 }
 
 /** What the remittance is called. */
@@ -70,7 +74,8 @@ const SHARE_WORDS: Record<Share, string> = {
 	deductible: 'deductible',
 	coinsurance: 'coinsurance',
 	copay: 'copay',
-	other: 'other patient responsibility'
+	other: 'other patient responsibility',
+	noncovered: 'non-covered charges'
 };
 
 function list(words: string[]): string {

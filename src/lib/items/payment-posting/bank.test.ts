@@ -26,9 +26,7 @@ function load(name: string): { item: PaymentPostingItem; problems: string[]; rat
 	const problems = parsed.problems.map((p) => `${p.line}: ${p.message}`);
 	const codes = loadCodeSets();
 	const d = parsed.data as Record<string, unknown>;
-	const text = Object.fromEntries(
-		[...parsed.sections].map(([title, s]) => [title, s.body.trim()])
-	);
+	const text = Object.fromEntries([...parsed.sections].map(([title, s]) => [title, s.body.trim()]));
 	const checker: KindChecker = {
 		data: d,
 		text,

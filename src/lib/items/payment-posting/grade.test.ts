@@ -10,7 +10,12 @@ import {
 	responseLine,
 	verdictLine
 } from './grade';
+import type { ItemKind } from '../kind';
 import { paymentPosting } from './index';
+import type { PaymentPostingItem, PaymentPostingResponse } from './types';
+
+/** The kind as the hosts see it, through the interface. */
+const kind: ItemKind<PaymentPostingItem, PaymentPostingResponse> = paymentPosting;
 
 /** Medicare 80/20 with a copay-like amount paid at the visit: adjustment $40, resp. $16, refund $4. */
 const MEDICARE = item(`
@@ -166,7 +171,7 @@ describe('responses', () => {
 
 	it('a stored response survives JSON (as IndexedDB stores it) unchanged', () => {
 		const r = posting({ adjustment: '$40.00', balance: '0' });
-		expect(paymentPosting.read(JSON.parse(JSON.stringify(r)), MEDICARE)).toEqual(r);
+		expect(kind.read(JSON.parse(JSON.stringify(r)), MEDICARE)).toEqual(r);
 	});
 });
 
@@ -215,7 +220,7 @@ describe('the kind object', () => {
 	});
 
 	it('takes no keys from the host: every answer is typed', () => {
-		expect(paymentPosting.key(MEDICARE, emptyPosting(MEDICARE), '1')).toBeUndefined();
+		expect(kind.key(MEDICARE, emptyPosting(MEDICARE), '1')).toBeUndefined();
 	});
 
 	it('hashes what is asked, not the key', () => {

@@ -4,7 +4,8 @@
  * has passed. `now` comes in, so "in the future" is exact in tests.
  */
 import * as v from 'valibot';
-import { CODE_SYSTEMS, EXAM_PRESETS, ITEM_TYPES } from '../content/types';
+import { CODE_SYSTEMS, EXAM_PRESETS } from '../content/types';
+import { ITEM_TYPES } from '../items/registry';
 import { REPORT_KINDS } from '../db/db';
 import { MISTAKE_KINDS } from '../stats/types';
 
@@ -253,6 +254,9 @@ const itemBase = {
 	file: text(CAPS.name * 5)
 };
 
+/** The kinds whose fields the backup schema spells out, one variant each. */
+const OLD_KINDS: string[] = ['single-best-answer', 'code-entry', 'case', 'flashcard'];
+
 const bankItem = v.variant('type', [
 	v.looseObject({
 		...itemBase,
@@ -278,6 +282,12 @@ const bankItem = v.variant('type', [
 		type: v.literal('flashcard'),
 		front: text(CAPS.text),
 		back: text(CAPS.text)
+	}),
+	// The billing kinds' own fields are data of their own shapes (items/<type>/types.ts); the
+	// backup checks their common fields and, as for every value, their size and depth.
+	v.looseObject({
+		...itemBase,
+		type: v.picklist(ITEM_TYPES.filter((t) => !OLD_KINDS.includes(t)))
 	})
 ]);
 

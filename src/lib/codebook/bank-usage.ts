@@ -5,6 +5,7 @@
  */
 import { itemTitle } from '$lib/content/item-title';
 import type { Bank, Item } from '$lib/content/types';
+import { kindOf } from '$lib/items/registry';
 import { findCodes } from './code-links';
 import { normalizeCode } from './normalize';
 
@@ -20,21 +21,11 @@ export interface ItemUse {
 }
 
 function keyCodes(item: Item): string[] {
-	const keys =
-		item.type === 'code-entry'
-			? [item.answer]
-			: item.type === 'case'
-				? item.parts.map((p) => p.answer)
-				: [];
-	return keys.flatMap((k) => [...k.icd10cm, ...k.procedures, ...k.icd10pcs]);
+	return kindOf(item).keyCodes(item);
 }
 
 function texts(item: Item): string[] {
-	if (item.type === 'flashcard') return [item.front, item.back, item.rationale];
-	const own = [item.scenario, item.rationale];
-	if (item.type === 'single-best-answer') own.push(...item.options.map((o) => o.text));
-	if (item.type === 'case') own.push(...item.parts.map((p) => p.prompt));
-	return own;
+	return kindOf(item).texts(item);
 }
 
 /** The first code-shaped run of a key entry: "J1885 x2" -> J1885, "99213-25" -> 99213. */

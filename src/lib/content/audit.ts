@@ -6,6 +6,7 @@
  */
 import { findCitations, type GuidelineSections } from './guidelines';
 import type { CodeKey, Item } from './types';
+import { kindOf } from '../items/registry';
 
 /** Official titles of one code-set year; undefined when the code is not in it. */
 export interface TitleLookup {
@@ -34,6 +35,8 @@ export function itemTexts(item: Item): string[] {
 			];
 		case 'flashcard':
 			return [item.front, item.back, item.rationale];
+		default:
+			return [...kindOf(item).texts(item), kindOf(item).keyText(item)];
 	}
 }
 
@@ -93,6 +96,8 @@ function keyText(item: Item): string {
 			return item.parts.map((p, i) => `part ${i + 1}: ${key(p.answer)}`).join('; ');
 		case 'flashcard':
 			return item.back.replace(/\s+/g, ' ');
+		default:
+			return kindOf(item).keyText(item);
 	}
 }
 

@@ -3,6 +3,7 @@
  * (recent answers, the items that use a code). Pure: the item in, a string out.
  */
 import type { Item } from './types';
+import { kindOf } from '../items/registry';
 
 /** Long enough for a typical opening sentence, short enough for one line of a list. */
 export const TITLE_LENGTH = 90;
@@ -73,7 +74,7 @@ function firstParagraph(markdown: string): string {
  * as plain text, cut to `max` characters at a word boundary. The id when there is no text.
  */
 export function itemTitle(item: Item, max = TITLE_LENGTH): string {
-	const source = item.type === 'flashcard' ? item.front : item.scenario;
+	const source = kindOf(item).prompt(item);
 	const text = plainText(firstParagraph(source));
 	return text ? shorten(firstSentence(text), max) : item.id;
 }

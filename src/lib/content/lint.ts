@@ -7,6 +7,7 @@
 import { CODE_SET_YEARS, type CodeSets } from '../codebook/codesets';
 import { findCitations } from './guidelines';
 import type { Item, Problem } from './types';
+import { kindOf } from '../items/registry';
 
 /** A CPT-shaped code: five digits, or four and F (category II), T (category III) or U (PLA). */
 const CPT = /(?<![\w.])\d{4}[0-9FTU](?!\w|\.\d)/;
@@ -105,6 +106,8 @@ export function keyOf(item: Item): string {
 			return item.parts.map((p) => codeKeyText(p.answer)).join(' | ');
 		case 'flashcard':
 			return squash(item.back);
+		default:
+			return squash(kindOf(item).keyText(item));
 	}
 }
 
@@ -178,7 +181,7 @@ export function nearDuplicates(items: readonly Item[], bars = NEAR_DUPLICATE): N
 	}
 	for (const group of buckets.values()) {
 		if (group.length < 2) continue;
-		const w = group.map((i) => words(i.type === 'flashcard' ? i.front : i.scenario));
+		const w = group.map((i) => words(kindOf(i).prompt(i)));
 		for (let x = 0; x < group.length; x++)
 			for (let y = x + 1; y < group.length; y++) {
 				const s = jaccard(w[x]!, w[y]!);

@@ -1,15 +1,7 @@
 /** The item and bank shapes shared by the validator, the build and the app. */
+import type { Item } from '../items/registry.ts';
 
-export const ITEM_TYPES = ['single-best-answer', 'code-entry', 'case', 'flashcard'] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
-
-/** What each kind of item is called on screen. */
-export const ITEM_KIND_NAMES: Record<ItemType, string> = {
-	'single-best-answer': 'Multiple choice',
-	'code-entry': 'Code entry',
-	case: 'Record case',
-	flashcard: 'Flashcard'
-};
+export type { Item, ItemType, ItemResponse } from '../items/registry.ts';
 
 export const EXAM_PRESETS = ['CPC', 'COC', 'CIC', 'CRC', 'CPB', 'CCA', 'CCS', 'CBCS'] as const;
 export type ExamPreset = (typeof EXAM_PRESETS)[number];
@@ -30,7 +22,8 @@ export interface CodeKey {
 export interface ItemBase {
 	id: string;
 	bankId: string;
-	type: ItemType;
+	/** Each kind narrows it to its own type (see items/registry.ts). */
+	type: string;
 	exams: ExamPreset[];
 	section: string;
 	systems: CodeSystem[];
@@ -43,42 +36,10 @@ export interface ItemBase {
 	file: string;
 }
 
-export interface Option {
-	letter: string;
-	text: string;
-}
-
-export interface SingleBestAnswerItem extends ItemBase {
-	type: 'single-best-answer';
-	scenario: string;
-	options: Option[];
-	answer: string;
-}
-
-export interface CodeEntryItem extends ItemBase {
-	type: 'code-entry';
-	scenario: string;
-	answer: CodeKey;
-}
-
-export interface CasePart {
-	prompt: string;
-	answer: CodeKey;
-}
-
-export interface CaseItem extends ItemBase {
-	type: 'case';
-	scenario: string;
-	parts: CasePart[];
-}
-
-export interface FlashcardItem extends ItemBase {
-	type: 'flashcard';
-	front: string;
-	back: string;
-}
-
-export type Item = SingleBestAnswerItem | CodeEntryItem | CaseItem | FlashcardItem;
+export type { Option, SingleBestAnswerItem } from '../items/single-best-answer/types.ts';
+export type { CodeEntryItem } from '../items/code-entry/types.ts';
+export type { CaseItem, CasePart } from '../items/case/types.ts';
+export type { FlashcardItem } from '../items/flashcard/types.ts';
 
 export interface Section {
 	id: string;

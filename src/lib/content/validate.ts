@@ -15,19 +15,16 @@ import { parseItemFile, parseYaml, sizeProblem, type ParsedFile } from './parse.
 import {
 	CODE_SYSTEMS,
 	EXAM_PRESETS,
-	ITEM_TYPES,
 	type Bank,
 	type BankMeta,
-	type CaseItem,
-	type CasePart,
 	type CodeKey,
 	type CodeSystem,
 	type ExamPreset,
 	type Item,
-	type ItemType,
-	type Option,
 	type Problem
 } from './types.ts';
+import type { BaseFields, KindChecker } from '../items/kind.ts';
+import { ITEM_TYPES, isItemType, kindOfType } from '../items/registry.ts';
 
 export interface SourceFile {
 	/** Path as it should appear in messages, e.g. `question-banks/cpc/cpc-em-0001.md`. */
@@ -90,12 +87,6 @@ export interface ValidationResult {
 	problems: Problem[];
 }
 
-const FIELDS: Record<ItemType, string[]> = {
-	'single-best-answer': ['answer'],
-	'code-entry': ['answer'],
-	case: ['parts'],
-	flashcard: []
-};
 const COMMON_FIELDS = [
 	'id',
 	'type',
@@ -106,14 +97,7 @@ const COMMON_FIELDS = [
 	'difficulty',
 	'tags'
 ];
-const SECTIONS: Record<ItemType, string[]> = {
-	'single-best-answer': ['Scenario', 'Options', 'Rationale'],
-	'code-entry': ['Scenario', 'Rationale'],
-	case: ['Scenario', 'Rationale'],
-	flashcard: ['Front', 'Back', 'Rationale']
-};
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LETTERS = ['A', 'B', 'C', 'D'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -275,27 +259,38 @@ function validateManifest(f: TextFile, folder: string, problems: Problem[]): Ban
 }
 
 /** Checks one parsed item file and builds the Item, recording each problem with its line. */
-class ItemChecker {
+class ItemChecker implements KindChecker {
 	private readonly start: number;
 	/** The item's ICD-10-CM year; until it is read (or if it is wrong), the newest one given. */
-	private year: CodeSetYear;
+	year: CodeSetYear;
+	data: Record<string, unknown> = {};
+	text: Record<string, string> = {};
+	systems: CodeSystem[] = [];
 	constructor(
 		private readonly file: string,
 		private readonly parsed: ParsedFile,
 		private readonly bank: BankMeta,
-		private readonly codes: CodeSets,
+		readonly codes: CodeSets,
 		private readonly problems: Problem[]
 	) {
 		this.start = problems.length;
 		this.year = codes.years[codes.years.length - 1] ?? 2026;
 	}
 
-	private fail(path: (string | number)[], message: string): void {
+	fail(path: (string | number)[], message: string): void {
 		this.problems.push({ file: this.file, line: this.parsed.lineOf(path), message });
 	}
 
-	private failAt(line: number, message: string): void {
+	failAt(line: number, message: string): void {
 		this.problems.push({ file: this.file, line, message });
+	}
+
+	section(title: string) {
+		return this.parsed.sections.get(title);
+	}
+
+	sourceOf(path: (string | number)[]): string | undefined {
+		return this.parsed.sourceOf(path);
 	}
 
 	check(): Item | undefined {
@@ -304,13 +299,15 @@ class ItemChecker {
 			this.failAt(1, 'the front matter must be a YAML mapping');
 			return undefined;
 		}
-		const type = d.type as ItemType;
-		if (!ITEM_TYPES.includes(type)) {
+		const type = d.type;
+		if (!isItemType(type)) {
 			this.fail(['type'], `type must be one of ${ITEM_TYPES.join(', ')}`);
 			return undefined;
 		}
+		const kind = kindOfType(type);
+		this.data = d;
 		for (const key of Object.keys(d)) {
-			if (!COMMON_FIELDS.includes(key) && !FIELDS[type].includes(key)) {
+			if (!COMMON_FIELDS.includes(key) && !kind.fields.includes(key)) {
 				this.fail([key], `unknown field "${key}" for a ${type} item`);
 			}
 		}
@@ -324,6 +321,7 @@ class ItemChecker {
 		if (exams.length === 0)
 			this.fail(['exams'], `exams must name at least one of ${EXAM_PRESETS.join(', ')}`);
 		const systems = this.list(d, 'systems', CODE_SYSTEMS) as CodeSystem[];
+		this.systems = systems;
 		if (!this.bank.sections.some((s) => s.id === d.section)) {
 			this.fail(
 				['section'],
@@ -342,8 +340,9 @@ class ItemChecker {
 		const tags = d.tags === undefined ? [] : d.tags;
 		if (!isStringList(tags)) this.fail(['tags'], 'tags must be a list of words');
 
-		const text = this.sections(type);
-		const base = {
+		const text = this.sections(type, kind.sections);
+		this.text = text;
+		const base: BaseFields = {
 			id: String(d.id),
 			bankId: this.bank.id,
 			exams,
@@ -357,31 +356,7 @@ class ItemChecker {
 		};
 		this.checkCodesInText();
 
-		let item: Item | undefined;
-		if (type === 'single-best-answer') {
-			const options = this.options();
-			const answer = typeof d.answer === 'string' ? d.answer.trim() : '';
-			const letters = options.map((o) => o.letter);
-			if (!letters.includes(answer)) {
-				const range = letters.length ? `${letters[0]}-${letters[letters.length - 1]}` : 'none';
-				this.fail(
-					['answer'],
-					`answer "${String(d.answer ?? '')}" is not one of the options ${range}`
-				);
-			} else {
-				this.checkCorrectOption(options.find((o) => o.letter === answer)?.text ?? '');
-			}
-			item = { ...base, type, scenario: text.Scenario ?? '', options, answer };
-		} else if (type === 'code-entry') {
-			const answer = this.codeKey(d.answer, ['answer']);
-			if (answer) this.checkSystems(answer, systems);
-			item = { ...base, type, scenario: text.Scenario ?? '', answer: answer ?? emptyKey() };
-		} else if (type === 'case') {
-			const parts = this.parts(d.parts, systems);
-			item = { ...base, type, scenario: text.Scenario ?? '', parts } satisfies CaseItem;
-		} else {
-			item = { ...base, type, front: text.Front ?? '', back: text.Back ?? '' };
-		}
+		const item = kind.build(this, base) as Item;
 		return this.problems.length > this.start ? undefined : item;
 	}
 
@@ -397,9 +372,8 @@ class ItemChecker {
 		return v;
 	}
 
-	private sections(type: ItemType): Record<string, string> {
+	private sections(type: string, wanted: readonly string[]): Record<string, string> {
 		const out: Record<string, string> = {};
-		const wanted = SECTIONS[type];
 		for (const [title, s] of this.parsed.sections) {
 			if (!wanted.includes(title)) {
 				this.failAt(
@@ -423,31 +397,6 @@ class ItemChecker {
 		return last;
 	}
 
-	private options(): Option[] {
-		const s = this.parsed.sections.get('Options');
-		if (!s) return [];
-		const options: Option[] = [];
-		s.body.split('\n').forEach((raw, i) => {
-			const line = s.firstBodyLine + i;
-			if (!raw.trim()) return;
-			const m = /^\s*[-*]\s+([A-Z])[.)]\s+(.+)$/.exec(raw);
-			if (!m?.[1] || !m[2]) {
-				this.failAt(line, 'an option must read "- A. text"');
-				return;
-			}
-			const expected = LETTERS[options.length];
-			if (m[1] !== expected)
-				this.failAt(line, `option "${m[1]}" is out of order; expected "${expected ?? 'no more'}"`);
-			options.push({ letter: m[1], text: m[2].trim() });
-		});
-		if (options.length !== 4)
-			this.failAt(
-				s.line,
-				`a single-best-answer item needs exactly four options A-D, found ${options.length}`
-			);
-		return options;
-	}
-
 	/** Every dotted ICD-10-CM code and every HCPCS code written anywhere must exist. */
 	private checkCodesInText(): void {
 		for (const s of this.parsed.sections.values()) {
@@ -465,38 +414,7 @@ class ItemChecker {
 		}
 	}
 
-	/** The correct option's codes must be reportable: billable ICD-10-CM, active HCPCS. */
-	private checkCorrectOption(text: string): void {
-		const line = this.optionLine(text);
-		for (const m of text.matchAll(/\b[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,4})?\b/g)) {
-			const entry = this.codes.icd10cm(m[0], this.year);
-			if (entry && !entry.billable)
-				this.failAt(
-					line,
-					`the correct option lists ${m[0]}, which is a header, not a billable code`
-				);
-		}
-		for (const m of text.matchAll(/\b[A-CE-V]\d{4}\b/g)) {
-			const entry = this.codes.hcpcs(m[0]);
-			if (entry?.terminated)
-				this.failAt(line, `the correct option lists ${m[0]}, terminated ${entry.terminated}`);
-		}
-		for (const m of text.matchAll(/\b(?:\d{4}[0-9FTU]|[A-CE-V]\d{4})((?:-[0-9A-Z]{2})+)/g)) {
-			for (const mod of (m[1] ?? '').split('-').filter(Boolean)) {
-				const why = this.modifierProblem(mod);
-				if (why) this.failAt(line, why);
-			}
-		}
-	}
-
-	private optionLine(text: string): number {
-		const s = this.parsed.sections.get('Options');
-		if (!s) return 1;
-		const i = s.body.split('\n').findIndex((l) => l.includes(text));
-		return i < 0 ? s.line : s.firstBodyLine + i;
-	}
-
-	private modifierProblem(mod: string): string | undefined {
+	modifierProblem(mod: string): string | undefined {
 		if (/^\d{2}$/.test(mod)) {
 			return CPT_MODIFIERS.has(mod) ? undefined : `modifier ${mod} is not a CPT modifier`;
 		}
@@ -507,7 +425,7 @@ class ItemChecker {
 		return undefined;
 	}
 
-	private codeKey(v: unknown, path: (string | number)[]): CodeKey | undefined {
+	codeKey(v: unknown, path: (string | number)[]): CodeKey | undefined {
 		if (!isRecord(v)) {
 			this.fail(path, 'answer must list codes under icd10cm, procedures and/or icd10pcs');
 			return undefined;
@@ -548,7 +466,7 @@ class ItemChecker {
 		return key;
 	}
 
-	private icdProblem(code: string): string | undefined {
+	icdProblem(code: string): string | undefined {
 		if (!ICD10CM_DOTTED.test(code))
 			return `"${code}" is not written as a dotted ICD-10-CM code (e.g. E11.9)`;
 		const entry = this.codes.icd10cm(code, this.year);
@@ -563,7 +481,7 @@ class ItemChecker {
 		return this.codes.icd10pcs(code) ? undefined : `ICD-10-PCS code ${code} is not valid in FY2026`;
 	}
 
-	private procedureProblem(raw: string): string | undefined {
+	procedureProblem(raw: string): string | undefined {
 		const line = parseProcedureLine(raw);
 		if (!line || raw !== raw.toUpperCase().replace(/X(\d+)$/, 'x$1')) {
 			return `"${raw}" must read CODE[-MOD...][ xUNITS], e.g. 99213-25 or J1100 x4`;
@@ -586,7 +504,8 @@ class ItemChecker {
 		return undefined;
 	}
 
-	private checkSystems(key: CodeKey, systems: CodeSystem[]): void {
+	checkSystems(key: CodeKey): void {
+		const systems = this.systems;
 		const used: CodeSystem[] = [];
 		if (key.icd10cm.length) used.push('ICD-10-CM');
 		if (key.icd10pcs.length) used.push('ICD-10-PCS');
@@ -599,26 +518,6 @@ class ItemChecker {
 			if (!systems.includes(s))
 				this.fail(['systems'], `the answer uses ${s} codes, so systems must list ${s}`);
 		}
-	}
-
-	private parts(v: unknown, systems: CodeSystem[]): CasePart[] {
-		if (!Array.isArray(v) || v.length < 2) {
-			this.fail(['parts'], 'a case needs a parts list with at least two { prompt, answer }');
-			return [];
-		}
-		const parts: CasePart[] = [];
-		v.forEach((p: unknown, i: number) => {
-			if (!isRecord(p) || typeof p.prompt !== 'string' || !p.prompt.trim()) {
-				this.fail(['parts', i], 'each part needs a prompt');
-				return;
-			}
-			const answer = this.codeKey(p.answer, ['parts', i, 'answer']);
-			if (answer) {
-				this.checkSystems(answer, systems);
-				parts.push({ prompt: p.prompt.trim(), answer });
-			}
-		});
-		return parts;
 	}
 }
 

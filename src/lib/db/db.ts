@@ -27,7 +27,11 @@ export interface AttemptRecord {
 	mode: Mode;
 	/** Groups the attempts of one sitting (a practice run, a drill day, an exam). */
 	sessionId: string;
-	/** What the learner answered: a letter, typed codes per list, or a self-grade. */
+	/**
+	 * What the learner answered, as an ItemResponse (items/registry.ts): every mode writes that
+	 * one shape. Records written before it (December 2026) hold a bare letter, an array of typed
+	 * codes or a flashcard rating; read any record through `readResponse(item, stored)`.
+	 */
 	response: unknown;
 	/** 0..1; partial credit for code entry. */
 	score: number;

@@ -8,6 +8,7 @@
  * source and, where a source gives ranges or no per-area counts, how we chose ours.
  */
 import type { ExamPreset as ExamTag, ItemType } from '../content/types';
+import { ITEM_TYPES, kindOfType } from '../items/registry';
 
 export type PassRule =
 	| { kind: 'percent'; percent: number }
@@ -430,7 +431,8 @@ export function customPreset(choice: CustomChoice): Preset {
 		pass: PERCENT_70,
 		books: ['CPT', 'ICD-10-CM', 'ICD-10-PCS', 'HCPCS'],
 		pause: true,
-		itemTypes: ['single-best-answer', 'code-entry', 'case'],
+		// Every kind with something to score: a custom exam is the learner's own choice of sections.
+		itemTypes: ITEM_TYPES.filter((t) => kindOfType(t).examable),
 		blueprint: choice.sections.map((s, i) =>
 			area(s.id, s.title, counts[i] ?? 0, [`${choice.bankId}/${s.id}`])
 		),

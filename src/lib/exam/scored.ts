@@ -4,10 +4,14 @@
  * key it shows. Pure: items go in, plain data comes out.
  */
 import type { CodeKey, Item } from '../content/types';
-import { isAnswered, keysOf, type ItemResponse } from '../grading/item';
+import { isAnswered, type ItemResponse } from '../grading/item';
+import { kindOf } from '../items/registry';
 
-/** What the scorer compared the answer against: a letter, or the codes of each part. */
-export type ScoredKey = { choice: string } | { codes: CodeKey[] };
+/**
+ * What the scorer compared the answer against, as the item's kind writes it: a letter
+ * (`{ choice }`), the codes of each part (`{ codes }`), or a billing kind's own key.
+ */
+export type ScoredKey = { choice: string } | { codes: CodeKey[] } | Record<string, unknown>;
 
 /** One item of a submitted exam, as it was scored. */
 export interface ScoredItem {
@@ -26,9 +30,7 @@ export interface ScoredItem {
 export type Revision = 'key' | 'wording';
 
 export function keyOf(item: Item): ScoredKey | undefined {
-	if (item.type === 'single-best-answer') return { choice: item.answer };
-	if (item.type === 'flashcard') return undefined;
-	return { codes: keysOf(item) };
+	return kindOf(item).scoredKey(item) as ScoredKey | undefined;
 }
 
 /** FNV-1a, 32 bits: short, stable across browsers, and enough to notice an edit. */
@@ -46,15 +48,7 @@ function hash(text: string): string {
  * is left out on purpose: a clearer explanation does not change what was asked or scored.
  */
 export function itemVersion(item: Item): string {
-	const asked =
-		item.type === 'flashcard'
-			? [item.type, item.front, item.back]
-			: item.type === 'single-best-answer'
-				? [item.type, item.scenario, item.options, item.answer]
-				: item.type === 'case'
-					? [item.type, item.scenario, item.parts]
-					: [item.type, item.scenario, item.answer];
-	return hash(JSON.stringify(asked));
+	return hash(JSON.stringify(kindOf(item).asked(item)));
 }
 
 /** Whether the bank's item is no longer the one scored: its key changed, or only its wording. */
@@ -70,30 +64,33 @@ export function revisionOf(item: Item, scored: ScoredItem): Revision | undefined
  */
 export function withScoredKey(item: Item, key: ScoredKey | undefined): Item {
 	if (!key) return item;
-	if ('choice' in key)
-		return item.type === 'single-best-answer' ? { ...item, answer: key.choice } : item;
-	if (item.type === 'code-entry' && key.codes[0]) return { ...item, answer: key.codes[0] };
-	if (item.type === 'case')
-		return {
-			...item,
-			parts: key.codes.map((answer, i) => ({ prompt: item.parts[i]?.prompt ?? '', answer }))
-		};
-	return item;
+	return (kindOf(item).withKey(item, key) as Item | undefined) ?? item;
 }
 
 /** A stored key in one line, for an item the bank no longer has: `C`, or `E11.9, 99213 | I10`. */
 export function scoredKeyText(key: ScoredKey | undefined): string {
 	if (!key) return '';
-	if ('choice' in key) return key.choice;
-	return key.codes
-		.map((k) => [...k.icd10cm, ...k.procedures, ...k.icd10pcs].join(', '))
-		.join(' | ');
+	if ('choice' in key && typeof key.choice === 'string') return key.choice;
+	if ('codes' in key && Array.isArray(key.codes))
+		return (key.codes as CodeKey[])
+			.map((k) => [...k.icd10cm, ...k.procedures, ...k.icd10pcs].join(', '))
+			.join(' | ');
+	return leaves(key).join(', ');
+}
+
+/** The words and numbers of a plain value, in order: a billing key without its item. */
+function leaves(v: unknown, depth = 0): string[] {
+	if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+	if (typeof v === 'number') return [String(v)];
+	if (depth > 6 || !v || typeof v !== 'object') return [];
+	return Object.values(v).flatMap((x) => leaves(x, depth + 1));
 }
 
 /** An answer in one line without its item (the bank has dropped it): `B`, or `E11.9 | I10`. */
 export function answerText(response: ItemResponse | undefined): string {
 	if (!isAnswered(response) || !response) return '—';
 	if ('choice' in response) return response.choice;
+	if (!('codes' in response)) return leaves(response).join(', ');
 	return response.codes
 		.map(
 			(c) =>

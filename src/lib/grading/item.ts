@@ -1,34 +1,45 @@
-/** Grades a stored response to any answerable item, so exams can score long after answering. */
+/**
+ * Grades a stored response to any item, so exams can score long after answering. Each kind does
+ * the work (items/<type>/); this module reads a stored value as the item's response first, so a
+ * record written for an older version of the item (another kind, another shape) grades as blank.
+ */
 import type { CodeKey, Item } from '../content/types';
-import {
-	combine,
-	gradeCodeEntry,
-	gradeSingleBestAnswer,
-	type CodeEntryResult,
-	type CodeResponse
-} from './grade';
+import type { Grade } from '../items/kind';
+import { kindOf, type ItemResponse } from '../items/registry';
+import { gradeCodeEntry, type CodeEntryResult, type CodeResponse } from './grade';
 
-/** A letter for single-best-answer items; typed codes per part for code-entry and cases. */
-export type ItemResponse = { choice: string } | { codes: CodeResponse[] };
+export type { ItemResponse };
 
-export interface ItemGrade {
-	/** 0..1, partial credit for typed codes. */
-	score: number;
-	correct: boolean;
-}
+export type ItemGrade = Grade;
 
+/** The code keys of a typed-code item, one per part; none for other kinds. */
 export function keysOf(item: Item): CodeKey[] {
 	if (item.type === 'code-entry') return [item.answer];
 	if (item.type === 'case') return item.parts.map((p) => p.answer);
 	return [];
 }
 
-/** Whether a response holds anything to grade (an untouched code field is not an answer). */
-export function isAnswered(response: ItemResponse | undefined): boolean {
+/** A stored value (any mode, any age) as this item's response; undefined if it is not one. */
+export function readResponse(item: Item, stored: unknown): ItemResponse | undefined {
+	return kindOf(item).read(stored, item) as ItemResponse | undefined;
+}
+
+/** Whether any string in a value is filled in: a response's answered test without its item. */
+function hasText(v: unknown, depth = 0): boolean {
+	if (typeof v === 'string') return v.trim() !== '';
+	if (depth > 6 || !v || typeof v !== 'object') return false;
+	return Object.values(v).some((x) => hasText(x, depth + 1));
+}
+
+/**
+ * Whether a response holds anything to grade (an untouched code field is not an answer). With
+ * the item, its kind decides; without (an item the bank has dropped), any text given counts.
+ */
+export function isAnswered(response: ItemResponse | undefined, item?: Item): boolean {
 	if (!response) return false;
-	if ('choice' in response) return response.choice !== '';
-	// A part may be missing (a hole in an older record): that part is blank.
-	return response.codes.some((c) => c && Object.values(c).some((v) => v?.trim()));
+	if (!item) return hasText(response);
+	const r = readResponse(item, response);
+	return r !== undefined && kindOf(item).answered(item, r);
 }
 
 /**
@@ -41,14 +52,11 @@ export function codeFields(item: Item, response: ItemResponse | undefined): Code
 }
 
 export function gradeItem(item: Item, response: ItemResponse | undefined): ItemGrade {
-	if (!isAnswered(response) || !response) return { score: 0, correct: false };
-	if (item.type === 'single-best-answer') {
-		const correct = 'choice' in response && gradeSingleBestAnswer(item.answer, response.choice);
-		return { score: correct ? 1 : 0, correct };
-	}
-	if (item.type === 'flashcard' || !('codes' in response)) return { score: 0, correct: false };
-	const total = combine(keysOf(item).map((k, i) => gradeCodeEntry(k, response.codes[i] ?? {})));
-	return { score: total.score, correct: total.correct };
+	const kind = kindOf(item);
+	const r = response === undefined ? undefined : kind.read(response, item);
+	if (r === undefined || !kind.answered(item, r)) return { score: 0, correct: false };
+	const { score, correct } = kind.grade(item, r);
+	return { score, correct };
 }
 
 /** Each part of a typed-code answer graded against its key, for the code-by-code table. */
@@ -57,28 +65,15 @@ export function gradeParts(item: Item, response: ItemResponse | undefined): Code
 	return keysOf(item).map((k, i) => gradeCodeEntry(k, codes[i] ?? {}));
 }
 
-function keyLine(key: CodeKey): string {
-	return [...key.icd10cm, ...key.procedures, ...key.icd10pcs].join(', ');
-}
-
-function typedLine(r: CodeResponse): string {
-	return [r.icd10cm, r.procedures, r.icd10pcs]
-		.map((v) => v?.trim())
-		.filter(Boolean)
-		.join(', ');
-}
-
 /** The key in one line: `C`, or `E11.9, 99213` (parts separated by ` | `). */
 export function keyText(item: Item): string {
-	if (item.type === 'single-best-answer') return item.answer;
-	return keysOf(item).map(keyLine).join(' | ');
+	return kindOf(item).keyText(item);
 }
 
-/** The learner's answer in one line, as typed; an em dash when blank. */
-export function responseText(item: Item, response: ItemResponse | undefined): string {
-	if (!isAnswered(response) || !response) return '—';
-	if ('choice' in response) return response.choice;
-	return keysOf(item)
-		.map((_, i) => typedLine(response.codes[i] ?? {}) || '—')
-		.join(' | ');
+/** The learner's answer in one line, as given; an em dash when blank. */
+export function responseText(item: Item, response: unknown): string {
+	const kind = kindOf(item);
+	const r = response === undefined ? undefined : kind.read(response, item);
+	if (r === undefined || !kind.answered(item, r)) return '—';
+	return kind.responseText(item, r);
 }

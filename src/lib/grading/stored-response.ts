@@ -1,22 +1,17 @@
 /**
- * Reads back the response an attempt stored. Practice and the drill store what the learner gave
- * (a letter, the typed codes per part, or a flashcard self-grade); exams store an ItemResponse.
+ * Reads back the response an attempt stored. Every mode now stores an ItemResponse; practice and
+ * the drill once stored a bare letter, an array of typed codes or a flashcard's rating, and each
+ * kind's `read` still understands those.
  */
 import type { Item } from '../content/types';
-import { responseText, type ItemResponse } from './item';
+import { readResponse, responseText, type ItemResponse } from './item';
 
-/** The stored response as the graders take it; undefined for a flashcard grade or junk. */
-export function asItemResponse(response: unknown): ItemResponse | undefined {
-	if (typeof response === 'string') return { choice: response };
-	if (Array.isArray(response))
-		return { codes: response as Extract<ItemResponse, { codes: unknown }>['codes'] };
-	if (response && typeof response === 'object' && ('choice' in response || 'codes' in response))
-		return response as ItemResponse;
-	return undefined;
+/** The stored response as the graders take it; undefined for junk or another kind's shape. */
+export function asItemResponse(item: Item, response: unknown): ItemResponse | undefined {
+	return readResponse(item, response);
 }
 
 /** The learner's answer in one line: `B`, `E11.9, 99213`, `rated Good`; an em dash when blank. */
 export function storedAnswerText(item: Item, response: unknown): string {
-	if (item.type === 'flashcard') return typeof response === 'string' ? `rated ${response}` : '—';
-	return responseText(item, asItemResponse(response));
+	return responseText(item, response);
 }

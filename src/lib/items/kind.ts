@@ -22,6 +22,8 @@ export interface Grade {
 	/** Points earned of points possible, where a kind gives partial credit (shown as "3 of 4"). */
 	earned?: number;
 	possible?: number;
+	/** The learner's own rating of their recall, 1-4 (a flashcard): the drill schedules by it. */
+	rating?: 1 | 2 | 3 | 4;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { createEmptyCard, fsrs, Rating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { ItemType } from '../content/types.ts';
+import { kindOfType } from '../items/registry.ts';
 import type { CardRecord, ReviewRecord } from './types.ts';
 import type { SrsSettings } from './settings.ts';
 
@@ -26,7 +27,7 @@ export interface CardMeta {
 export type CardKind = 'flashcard' | 'scenario';
 
 export function cardKind(type: ItemType): CardKind {
-	return type === 'flashcard' ? 'flashcard' : 'scenario';
+	return kindOfType(type).card;
 }
 
 export function makeFsrs(s: SrsSettings, kind: CardKind = 'flashcard'): FSRS {

@@ -10,7 +10,7 @@ import type { Pile, PileCounts } from '$lib/srs/session';
 import { srsSettings } from '$lib/srs/settings';
 import { catalog } from './catalog.svelte';
 import { DrillEngine } from './drill-engine';
-import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
+import { ItemAnswer, type GradedAnswer } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
 export type DrillPhase = 'loading' | 'answering' | 'feedback' | 'done' | 'error';
@@ -136,11 +136,19 @@ export class DrillState {
 		this.canUndo = engine.canUndo;
 	}
 
-	/** Grades a scenario answer: the rating comes from correctness and pace. */
+	/**
+	 * Grades the answer. A worked item's rating comes from correctness and pace; a card the
+	 * learner rated themselves (a flashcard) takes their rating and goes straight to the next.
+	 */
 	async submit(): Promise<void> {
 		const graded = this.answer?.submit();
 		const engine = this.#engine;
 		if (!graded || !engine || !this.answer) return;
+		const own = graded.grade.rating;
+		if (own !== undefined) {
+			if ((await this.#grade(own, graded)) !== undefined) await this.#present();
+			return;
+		}
 		const rating = engine.ratingFor(this.answer.item.id, graded.correct, graded.durationMs);
 		const inDays = await this.#grade(rating, graded);
 		if (inDays !== undefined) {
@@ -148,14 +156,6 @@ export class DrillState {
 			this.lastInDays = inDays;
 			this.phase = 'feedback';
 		}
-	}
-
-	/** A flashcard graded by the learner goes straight to the next card. */
-	async selfGrade(grade: SelfGrade): Promise<void> {
-		const graded = this.answer?.selfGrade(grade);
-		if (!graded) return;
-		const rating = (SELF_GRADES.indexOf(grade) + 1) as Grade;
-		if ((await this.#grade(rating, graded)) !== undefined) await this.#present();
 	}
 
 	/** Resolves with the learner days until the card is due again, or undefined if not saved. */

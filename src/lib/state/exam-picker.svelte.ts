@@ -7,6 +7,7 @@ import { miniOf, PRESETS, type Preset } from '$lib/exam/presets';
 import { catalog } from './catalog.svelte';
 import { lastExamItems, planExam, startExam, type ExamPlan } from './exam-engine';
 import { storage } from './storage.svelte';
+import { kindOfType } from '$lib/items/registry';
 
 export interface PresetOption {
 	preset: Preset;
@@ -47,10 +48,10 @@ export class ExamPicker {
 			this.history = history;
 			this.#avoid = lastExamItems(history);
 			// A preset draws from several shipped banks (an imported bank is not exam-checked);
-			// flashcards are never drawn. The compact index is
+			// kinds with nothing to score (flashcards) are never drawn. The compact index is
 			// all a draw needs (no item text): the bodies are fetched when the exam opens.
 			const [index] = await Promise.all([catalog.shippedIndex(), catalog.loadSummaries()]);
-			this.#items = index.entries.filter((i) => i.type !== 'flashcard');
+			this.#items = index.entries.filter((i) => kindOfType(i.type).examable);
 			const counts: Record<string, number> = {};
 			for (const i of this.#items) {
 				const key = `${i.bankId}/${i.section}`;

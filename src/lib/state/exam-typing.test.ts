@@ -68,10 +68,7 @@ describe('exam: typed codes', () => {
 
 		// The first keystroke's write is under way (and slow) ...
 		gate.open = new Promise((r) => (gate.release = r));
-		const type = (text: string) => {
-			session.codes[0]!.icd10cm = text;
-			session.typed();
-		};
+		const type = (text: string) => session.respond({ codes: [{ icd10cm: text }] });
 		type('K');
 		await tick();
 		// ... while the learner types the rest, one key per event-loop turn as a browser does.

@@ -1,7 +1,7 @@
 /**
  * The exam screen's state: the engine's record mirrored into runes, the wall and monotonic
- * clocks (the engine bounds the time left by both), the item on screen, typed codes saved as
- * they are typed, and the one-tab lock.
+ * clocks (the engine bounds the time left by both), the item on screen, its response saved as
+ * it is given (every keystroke of typed codes too), and the one-tab lock.
  */
 import { indexById } from '$lib/content/bank';
 import type { Item } from '$lib/content/types';
@@ -11,8 +11,8 @@ import { localOffset } from '$lib/db/totals';
 import { missRelearner } from '$lib/srs/misses';
 import { srsSettings } from '$lib/srs/settings';
 import { formatMinutes, itemTimeMs, MINUTE, warningDue } from '$lib/exam/timing';
-import type { CodeResponse } from '$lib/grading/grade';
-import { codeFields, isAnswered, keysOf, type ItemResponse } from '$lib/grading/item';
+import { isAnswered, readResponse, type ItemResponse } from '$lib/grading/item';
+import { kindOf } from '$lib/items/registry';
 import { catalog } from './catalog.svelte';
 import { announceExam, listenForExams } from './exam-channel';
 import { ExamEngine } from './exam-engine';
@@ -41,8 +41,11 @@ export class ExamSession {
 	saving = $state<'saved' | 'saving' | 'failed'>('saved');
 	/** The latest time warning, for the live region. */
 	warning = $state<string | undefined>(undefined);
-	/** Typed codes of the item on screen, one entry per part. */
-	codes = $state<CodeResponse[]>([]);
+	/**
+	 * The response of the item on screen as the learner is giving it (its kind's shape): the
+	 * stored one, or a blank one. Typed codes live here between a keystroke and its write.
+	 */
+	draft = $state<ItemResponse | undefined>(undefined);
 
 	#engine: ExamEngine | undefined;
 	#announced: number[] = [];
@@ -132,7 +135,7 @@ export class ExamSession {
 			// The item on screen and its code fields are set before any phase, a closed exam too:
 			// a page that renders the exam always finds one code entry per part of the item.
 			this.index = Math.min(this.exam!.position, this.ids.length - 1);
-			this.#loadCodes();
+			this.#loadDraft();
 			if (this.#engine.abandoned || this.#engine.submitted) {
 				this.phase = this.#engine.abandoned ? 'abandoned' : 'submitted';
 				return;
@@ -164,16 +167,24 @@ export class ExamSession {
 		if (engine.over(this.now, this.mono)) await this.#finish(true);
 	}
 
-	choose(letter: string): void {
-		const item = this.current;
-		if (!this.writable || item?.type !== 'single-best-answer') return;
-		if (!item.options.some((o) => o.letter === letter)) return;
-		void this.#write(() => this.#engine!.answer(item.id, { choice: letter }));
+	/**
+	 * A changed response from the answer component: saved at once (every keystroke of typed
+	 * codes too), so closing the tab a moment later loses nothing.
+	 */
+	respond(response: ItemResponse): void {
+		if (!this.writable || !this.current) return;
+		this.draft = response;
+		void this.#saveDraft();
 	}
 
-	/** Every keystroke in a code field is saved: closing the tab a moment later loses nothing. */
-	typed(): void {
-		if (this.writable) void this.#saveCodes();
+	/** A key pressed outside a text field, through the kind's keyboard map; true if it was used. */
+	press(key: string): boolean {
+		const item = this.current;
+		if (!this.writable || !item || !this.draft) return false;
+		const act = kindOf(item).key(item, $state.snapshot(this.draft), key);
+		if (!act?.response) return false;
+		this.respond(act.response as ItemResponse);
+		return true;
 	}
 
 	toggleFlag(itemId = this.current?.id): void {
@@ -184,22 +195,22 @@ export class ExamSession {
 
 	async go(index: number): Promise<void> {
 		if (index < 0 || index >= this.ids.length) return;
-		await this.#saveCodes();
+		await this.#saveDraft();
 		await this.#spend(index);
 		this.index = index;
-		this.#loadCodes();
+		this.#loadDraft();
 		if (this.phase === 'review') this.phase = 'taking';
 	}
 
 	async review(): Promise<void> {
-		await this.#saveCodes();
+		await this.#saveDraft();
 		await this.#spend(this.index);
 		this.phase = 'review';
 	}
 
 	async pause(): Promise<void> {
 		if (!this.writable || !this.exam?.spec.pause) return;
-		await this.#saveCodes();
+		await this.#saveDraft();
 		await this.#spend(this.index);
 		await this.#write(() => this.#engine!.pause());
 		this.phase = 'paused';
@@ -215,7 +226,7 @@ export class ExamSession {
 
 	async submit(): Promise<void> {
 		if (!this.writable) return;
-		await this.#saveCodes();
+		await this.#saveDraft();
 		await this.#spend(this.index);
 		await this.#finish(false);
 	}
@@ -243,7 +254,7 @@ export class ExamSession {
 
 	/** The page went to the background: bank the time on this item (and count none while away). */
 	async hidden(): Promise<void> {
-		await this.#saveCodes();
+		await this.#saveDraft();
 		if (this.phase === 'taking') await this.#spend(this.index);
 		this.#shownAt = undefined;
 	}
@@ -320,45 +331,46 @@ export class ExamSession {
 		this.#sync();
 		if (this.#engine.abandoned) this.phase = 'abandoned';
 		else if (this.#engine.submitted) this.phase = 'submitted';
-		else this.#loadCodes();
+		else this.#loadDraft();
 	}
 
-	#loadCodes(): void {
+	#loadDraft(): void {
 		const item = this.current;
-		this.codes = item ? codeFields(item, this.response(item.id)) : [];
+		this.draft = item
+			? (readResponse(item, this.response(item.id)) ?? (kindOf(item).empty(item) as ItemResponse))
+			: undefined;
 	}
 
-	/** Typed codes not yet handed to a write, per item: the write waiting its turn takes them. */
+	/** Responses not yet handed to a write, per item: the write waiting its turn takes them. */
 	// Not state: nothing on screen reads it.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#typedCodes = new Map<string, CodeResponse[]>();
-	/** The code write queued and not yet started, if any. */
-	#codeWrite: Promise<void> | undefined;
+	#unsaved = new Map<string, ItemResponse>();
+	/** The write queued and not yet started, if any. */
+	#draftWrite: Promise<void> | undefined;
 
 	/**
-	 * Saves the typed codes. Keystrokes that come while another write is under way do not queue
-	 * one write each (closing the tab then kept a prefix: "K2" of "K21.9"): they join the one
-	 * write still waiting, which takes the latest typing when its turn comes. So the whole code
-	 * is the next thing written, and a flush on pagehide or a hidden page writes it at once.
+	 * Saves the draft. Keystrokes that come while another write is under way do not queue one
+	 * write each (closing the tab then kept a prefix: "K2" of "K21.9"): they join the one write
+	 * still waiting, which takes the latest response when its turn comes. So the whole code is
+	 * the next thing written, and a flush on pagehide or a hidden page writes it at once.
 	 */
-	#saveCodes(): Promise<void> {
+	#saveDraft(): Promise<void> {
 		const item = this.current;
-		if (!item || !this.writable || keysOf(item).length === 0) return Promise.resolve();
-		this.#typedCodes.set(item.id, $state.snapshot(this.codes));
-		this.#codeWrite ??= this.#write(async () => {
-			this.#codeWrite = undefined;
-			const typed = [...this.#typedCodes];
-			this.#typedCodes.clear();
+		if (!item || !this.writable || !this.draft) return Promise.resolve();
+		this.#unsaved.set(item.id, $state.snapshot(this.draft) as ItemResponse);
+		this.#draftWrite ??= this.#write(async () => {
+			this.#draftWrite = undefined;
+			const unsaved = [...this.#unsaved];
+			this.#unsaved.clear();
 			const engine = this.#engine!;
-			for (const [itemId, codes] of typed) {
-				const next: ItemResponse = { codes };
+			for (const [itemId, next] of unsaved) {
 				const stored = engine.exam.answers[itemId];
 				if (!stored && !isAnswered(next)) continue;
 				if (JSON.stringify(stored) === JSON.stringify(next)) continue;
 				await engine.answer(itemId, isAnswered(next) ? next : undefined);
 			}
 		});
-		return this.#codeWrite;
+		return this.#draftWrite;
 	}
 
 	async #spend(nextIndex: number): Promise<void> {

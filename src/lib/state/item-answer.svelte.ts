@@ -1,116 +1,94 @@
 /**
- * The learner's response to one item and its grade, for any item type. Practice and the drill
- * both use it; what they do with the graded answer (record it, schedule it) is theirs.
+ * The learner's response to one item and its grade, for any item kind. Practice and the drill
+ * both use it; what they do with the graded answer (record it, schedule it) is theirs. The kind
+ * (items/<type>/) says what a response is, how it is graded and which keys change it.
  */
 import type { Item } from '$lib/content/types';
-import { gradeParts, keysOf } from '$lib/grading/item';
-import {
-	combine,
-	gradeSingleBestAnswer,
-	type CodeEntryResult,
-	type CodeResponse
-} from '$lib/grading/grade';
+import type { Grade } from '$lib/items/kind';
+import { kindOf, type ItemResponse } from '$lib/items/registry';
 import { answerMistakes, type AnswerMistakes } from '$lib/grading/mistakes';
-import { asItemResponse } from '$lib/grading/stored-response';
 
-export { keysOf };
-
-/** Flashcard self-grades, in the order of the 1-4 keys (the same as FSRS ratings 1-4). */
-export const SELF_GRADES = ['Again', 'Hard', 'Good', 'Easy'] as const;
-export type SelfGrade = (typeof SELF_GRADES)[number];
-
-export type AnswerResult =
-	| { kind: 'choice'; chosen: string; correct: boolean }
-	| { kind: 'codes'; parts: CodeEntryResult[]; total: CodeEntryResult }
-	| { kind: 'flashcard'; grade: SelfGrade; correct: boolean };
+export { SELF_GRADES, type SelfGrade } from '$lib/items/flashcard/types';
 
 /** What gets stored in an attempt (with the kinds of its mistakes, for the totals). */
 export interface GradedAnswer extends AnswerMistakes {
-	result: AnswerResult;
-	response: unknown;
+	grade: Grade;
+	response: ItemResponse;
 	score: number;
 	correct: boolean;
 	durationMs: number;
 }
 
 export class ItemAnswer {
-	/** The chosen option letter of a single-best-answer item. */
-	choice = $state<string | undefined>(undefined);
-	/** Typed codes, one entry per part (a code-entry item has one part). */
-	codes = $state<CodeResponse[]>([]);
-	revealed = $state(false);
-	result = $state<AnswerResult | undefined>(undefined);
+	/** The learner's response as it stands (the kind's own shape). */
+	response = $state<ItemResponse>({ choice: '' });
+	/** Set once graded. */
+	result = $state<Grade | undefined>(undefined);
 	readonly #shownAt: number;
 
 	constructor(
 		readonly item: Item,
 		private readonly clock: () => number = Date.now
 	) {
-		this.codes = keysOf(item).map(() => ({}));
+		this.response = kindOf(item).empty(item) as ItemResponse;
 		this.#shownAt = clock();
+	}
+
+	get kind() {
+		return kindOf(this.item);
 	}
 
 	get graded(): boolean {
 		return this.result !== undefined;
 	}
 
-	choose(letter: string): void {
-		const item = this.item;
-		if (this.graded || item.type !== 'single-best-answer') return;
-		if (item.options.some((o) => o.letter === letter)) this.choice = letter;
+	/** Takes a changed response from the answer component; ignored once graded. */
+	respond(response: ItemResponse): void {
+		if (!this.graded) this.response = response;
 	}
 
-	reveal(): void {
-		if (!this.graded && this.item.type === 'flashcard') this.revealed = true;
+	/**
+	 * A key pressed outside a text field, through the kind's keyboard map. Returns whether the
+	 * key was the kind's, and whether it asks to submit (the caller submits: it records).
+	 */
+	press(key: string): { used: boolean; submit: boolean } {
+		if (this.graded) return { used: false, submit: false };
+		const act = this.kind.key(this.item, $state.snapshot(this.response), key);
+		if (!act) return { used: false, submit: false };
+		if (act.response) this.response = act.response as ItemResponse;
+		const submit = act.submit === true && this.canSubmit;
+		return { used: act.response !== undefined || submit, submit };
 	}
 
-	/** Whether `submit()` would grade something now (flashcards are graded with `selfGrade`). */
+	/** Whether `submit()` would grade something now. */
 	get canSubmit(): boolean {
-		if (this.graded) return false;
-		if (this.item.type === 'single-best-answer') return this.choice !== undefined;
-		if (this.item.type === 'flashcard') return false;
-		return this.codes.some((c) => Object.values(c).some((v) => v?.trim()));
+		return !this.graded && this.kind.answered(this.item, $state.snapshot(this.response));
 	}
 
-	/** Grades a choice or typed codes; undefined if there is nothing to grade yet. */
+	/** Grades the response; undefined if there is nothing to grade yet. */
 	submit(): GradedAnswer | undefined {
-		const item = this.item;
 		if (!this.canSubmit) return undefined;
-		if (item.type === 'single-best-answer' && this.choice) {
-			const correct = gradeSingleBestAnswer(item.answer, this.choice);
-			return this.#done(
-				{ kind: 'choice', chosen: this.choice, correct },
-				this.choice,
-				correct ? 1 : 0,
-				correct
-			);
-		}
-		const parts = gradeParts(item, { codes: this.codes });
-		const total = combine(parts);
-		return this.#done(
-			{ kind: 'codes', parts, total },
-			$state.snapshot(this.codes),
-			total.score,
-			total.correct
-		);
-	}
-
-	/** A flashcard, after it was revealed, graded by the learner. */
-	selfGrade(grade: SelfGrade): GradedAnswer | undefined {
-		if (this.graded || this.item.type !== 'flashcard' || !this.revealed) return undefined;
-		const correct = grade !== 'Again';
-		return this.#done({ kind: 'flashcard', grade, correct }, grade, correct ? 1 : 0, correct);
-	}
-
-	#done(result: AnswerResult, response: unknown, score: number, correct: boolean): GradedAnswer {
-		this.result = result;
+		const response = $state.snapshot(this.response) as ItemResponse;
+		const grade = this.kind.grade(this.item, response);
+		this.result = grade;
 		return {
-			...answerMistakes(this.item, asItemResponse(response)),
-			result,
+			...answerMistakes(this.item, response),
+			grade,
 			response,
-			score,
-			correct,
+			score: grade.score,
+			correct: grade.correct,
 			durationMs: Math.max(0, this.clock() - this.#shownAt)
 		};
+	}
+
+	/**
+	 * Puts a stored response back (any shape a mode once stored) and grades it again, so a
+	 * reloaded page shows the verdict it showed. Returns whether it could.
+	 */
+	restore(stored: unknown): boolean {
+		const r = this.kind.read(stored, this.item) as ItemResponse | undefined;
+		if (!r) return false;
+		this.response = r;
+		return this.submit() !== undefined;
 	}
 }

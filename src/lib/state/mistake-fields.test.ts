@@ -16,7 +16,7 @@ const T0 = Date.UTC(2026, 10, 23, 9, 0);
 describe('mistake fields', () => {
 	it('an item answer carries the kinds of its wrong codes and the key codes it got', () => {
 		const answer = new ItemAnswer(makeItem('ce-1', 'icd10cm', 'code-entry'), () => T0);
-		answer.codes = [{ icd10cm: 'E10.9, I10' }];
+		answer.respond({ codes: [{ icd10cm: 'E10.9, I10' }] });
 		const graded = answer.submit();
 		expect(graded?.mistakes).toEqual([
 			{ kind: 'other-category', given: 'E10.9', expected: 'E11.9' }
@@ -26,8 +26,8 @@ describe('mistake fields', () => {
 
 	it('a flashcard answer carries neither', () => {
 		const answer = new ItemAnswer(makeItem('fc-1', 'terms', 'flashcard'), () => T0);
-		answer.reveal();
-		const graded = answer.selfGrade('Good');
+		answer.respond({ recall: { revealed: true, grade: 'Good' } });
+		const graded = answer.submit();
 		expect(graded && 'mistakes' in graded).toBe(false);
 		expect(graded && 'keyCodes' in graded).toBe(false);
 	});

@@ -16,7 +16,7 @@ import type { Bank, Item } from '$lib/content/types';
 import { localOffset } from '$lib/db/totals';
 import { missRelearner } from '$lib/srs/misses';
 import { srsSettings } from '$lib/srs/settings';
-import { ItemAnswer, SELF_GRADES, type GradedAnswer, type SelfGrade } from './item-answer.svelte';
+import { ItemAnswer, type GradedAnswer } from './item-answer.svelte';
 import { storage } from './storage.svelte';
 
 export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'error';
@@ -139,19 +139,7 @@ export class PracticeSession {
 	 */
 	#showAgain(response: unknown): void {
 		const answer = this.answer;
-		if (!answer) return;
-		const item = answer.item;
-		if (item.type === 'single-best-answer' && typeof response === 'string') {
-			answer.choose(response);
-			answer.submit();
-		} else if (item.type === 'flashcard' && isSelfGrade(response)) {
-			answer.reveal();
-			answer.selfGrade(response);
-		} else if (item.type !== 'flashcard' && Array.isArray(response)) {
-			answer.codes = answer.codes.map((empty, i) => ({ ...empty, ...(response[i] ?? {}) }));
-			answer.submit();
-		}
-		if (answer.graded) {
+		if (answer?.restore(response)) {
 			this.phase = 'feedback';
 			this.saved = 'saved';
 		}
@@ -197,11 +185,6 @@ export class PracticeSession {
 
 	async submit(): Promise<void> {
 		const graded = this.answer?.submit();
-		if (graded) await this.#record(graded);
-	}
-
-	async selfGrade(grade: SelfGrade): Promise<void> {
-		const graded = this.answer?.selfGrade(grade);
 		if (graded) await this.#record(graded);
 	}
 
@@ -266,8 +249,4 @@ export class PracticeSession {
 		if (this.list) await this.startList([...this.queue], this.list, true);
 		else if (this.bank) await this.start(this.bank, this.section, seed, true);
 	}
-}
-
-function isSelfGrade(v: unknown): v is SelfGrade {
-	return SELF_GRADES.some((g) => g === v);
 }

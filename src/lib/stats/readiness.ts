@@ -33,6 +33,7 @@
  */
 import type { IndexEntry } from '../content/item-index';
 import type { ItemType } from '../content/types';
+import { kindOfType } from '../items/registry';
 import { eligible } from '../exam/assemble';
 import type { Preset } from '../exam/presets';
 import { cardKind, makeFsrs, retrievability, State } from '../srs/scheduler';
@@ -52,9 +53,9 @@ export const MIN_OVERALL_SHARE = 0.5;
 export const LEVEL = 0.8;
 const Z = 1.2815515655446004;
 
-/** The chance of a right answer by guessing: one in four options; typed codes cannot be guessed. */
+/** The chance of a right answer by guessing (one in four options; typed codes cannot be guessed). */
 export function guessRate(type: ItemType): number {
-	return type === 'single-best-answer' ? 0.25 : 0;
+	return kindOfType(type).guessRate;
 }
 
 /** An estimate of an expected score (0..1) and its 80% range. */

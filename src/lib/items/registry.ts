@@ -7,13 +7,15 @@ import type { AnyKind, ItemOf, ResponseOf } from './kind.ts';
 import { caseKind } from './case/index.ts';
 import { codeEntry } from './code-entry/index.ts';
 import { flashcard } from './flashcard/index.ts';
+import { paymentPosting } from './payment-posting/index.ts';
 import { singleBestAnswer } from './single-best-answer/index.ts';
 
 export const KINDS = {
 	'single-best-answer': singleBestAnswer,
 	'code-entry': codeEntry,
 	case: caseKind,
-	flashcard
+	flashcard,
+	'payment-posting': paymentPosting
 } as const;
 
 type Kinds = typeof KINDS;

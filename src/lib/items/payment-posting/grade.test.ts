@@ -210,7 +210,7 @@ describe('texts', () => {
 
 describe('the kind object', () => {
 	it('stores the key with an exam and puts it back only onto the same fields', () => {
-		const key = paymentPosting.scoredKey(MEDICARE);
+		const key = paymentPosting.scoredKey(MEDICARE) as Record<string, number>;
 		expect(key).toEqual(MEDICARE.key);
 		const changed = { ...key, balance: 100 };
 		expect(paymentPosting.withKey(MEDICARE, changed)?.key).toEqual(changed);

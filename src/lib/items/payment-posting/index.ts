@@ -29,7 +29,7 @@ function isKey(key: unknown, item: PaymentPostingItem): key is PostingKey {
 	);
 }
 
-export const paymentPosting = {
+export const paymentPosting: ItemKind<PaymentPostingItem, PaymentPostingResponse> = {
 	type: 'payment-posting',
 	name: 'Payment posting',
 	fields: POSTING_FIELDS,
@@ -45,7 +45,8 @@ export const paymentPosting = {
 	prompt: (item) => item.scenario,
 	texts: (item) => [
 		item.scenario,
-		...item.lines.flatMap((l) => [l.service, l.note].filter(Boolean))
+		...item.lines.flatMap((l) => [l.service, l.note].filter(Boolean)),
+		item.rationale
 	],
 	keyCodes: () => [],
 	asked: (item) => ({
@@ -76,4 +77,4 @@ export const paymentPosting = {
 		['Tab', 'next amount'],
 		['Shift+Tab', 'previous amount']
 	]
-} satisfies ItemKind<PaymentPostingItem, PaymentPostingResponse>;
+};

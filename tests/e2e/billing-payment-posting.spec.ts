@@ -108,11 +108,20 @@ test('practice: post an EOB with the keyboard, see each amount against the key',
 	expect(stored[0]!.score).toBeCloseTo((n - 1) / n);
 	expectPostingShape(stored[0]!.response, typed);
 
-	// The EOB and the graded amounts on a phone, and as printed.
+	// The EOB and the graded amounts on a phone, and as printed on a letter page (8.5 in at 96 dpi).
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/screenshots/posting-phone.png', fullPage: true });
+	const eob = page.getByRole('table', { name: /Explanation of benefits|remittance/ });
+	await eob.screenshot({ path: 'test-results/screenshots/posting-phone-eob.png' });
+	await results.screenshot({ path: 'test-results/screenshots/posting-phone-results.png' });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await page.setViewportSize({ width: 816, height: 1056 });
 	await page.emulateMedia({ media: 'print' });
 	await page.screenshot({ path: 'test-results/screenshots/posting-print.png', fullPage: true });
+	const card = page.locator('article[data-item-id]');
+	expect(await eob.evaluate((t) => t.getBoundingClientRect().right)).toBeLessThanOrEqual(
+		await card.evaluate((c) => c.getBoundingClientRect().right)
+	);
 	await page.emulateMedia({ media: null });
 });
 
@@ -179,8 +188,9 @@ test('mock exam: answer a posting item with the keyboard, submit, and review it'
 	await page.keyboard.press('r');
 	await page.getByRole('button', { name: 'Submit exam…' }).click();
 	await page.getByTestId('confirm-submit').click();
-	const review = page.getByTestId('item-review').filter({ has: page.locator(`[data-field]`) });
-	await expect(review).toHaveCount(1);
+	// The report lists the questions in exam order: the posting item is the first.
+	const review = page.getByTestId('item-review').first();
+	await expect(review.locator('[data-field]')).toHaveCount(item.post.length);
 	await expect(review.locator('li.ok')).toHaveCount(item.post.length);
 	await noViolations(page, 'posting in the exam report', {
 		include: 'main',

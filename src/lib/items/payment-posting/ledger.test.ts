@@ -310,7 +310,7 @@ post: [secondary, writeoff, balance]
 `);
 		const [sec, off, bal] = it.post;
 		expect(working(it, sec!)).toBe(
-			'the lesser of patient responsibility $20.00 and secondary allowed $85.00 - primary paid $80.00 = $5.00: secondary payment $5.00'
+			'the lesser of patient responsibility $20.00 and (secondary allowed $85.00 - primary paid $80.00 = $5.00) = secondary payment $5.00'
 		);
 		expect(working(it, off!)).toBe(
 			'patient responsibility $20.00 - secondary payment $5.00 = write-off $15.00 (the patient may not be billed for it)'

@@ -199,7 +199,7 @@ function secondaryWorking(d: PostingData, led: Ledger): string {
 		s.rule === 'allowed-less-primary'
 			? `secondary allowed ${m(s.allowed)} - primary paid ${m(led.paid - led.primaryOverpayment)} = ${m(led.secondaryBenefit)}`
 			: `${s.percent}% of (secondary allowed ${m(s.allowed)} - its deductible ${m(s.deductible)}) = ${m(led.secondaryBenefit)}`;
-	return `the lesser of ${r} and ${benefit}: secondary payment ${m(led.secondary)}`;
+	return `the lesser of ${r} and (${benefit}) = secondary payment ${m(led.secondary)}`;
 }
 
 /** The computation behind one field, in one line: `allowed $80.00 - paid $64.00 = patient responsibility $16.00`. */

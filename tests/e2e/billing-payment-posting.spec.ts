@@ -97,7 +97,10 @@ test('practice: post an EOB with the keyboard, see each amount against the key',
 		page.getByRole('status').filter({ hasText: `${n - 1} of ${n} amounts right` })
 	).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-	const results = page.getByRole('region', { name: 'Your posting against the key' });
+	const results = page.getByTestId('posting-results');
+	await expect(
+		results.getByRole('heading', { name: 'Your posting against the key' })
+	).toBeVisible();
 	await expect(results.locator('li.ok')).toHaveCount(n - 1);
 	await expect(results.locator(`li[data-field="${last.id}"]`)).toContainText('✗ Wrong');
 	await noViolations(page, 'posting graded', { include: 'main', shot: 'posting-graded' });

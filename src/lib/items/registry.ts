@@ -10,6 +10,7 @@ import { codeEntry } from './code-entry/index.ts';
 import { denial } from './denial/index.ts';
 import { emLevel } from './em-level/index.ts';
 import { flashcard } from './flashcard/index.ts';
+import { paymentPosting } from './payment-posting/index.ts';
 import { singleBestAnswer } from './single-best-answer/index.ts';
 
 export const KINDS = {
@@ -19,7 +20,8 @@ export const KINDS = {
 	flashcard,
 	'em-level': emLevel,
 	'claim-scrub': claimScrub,
-	denial
+	denial,
+	'payment-posting': paymentPosting
 } as const;
 
 type Kinds = typeof KINDS;

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { itemById } from './bank-data';
+import { answerBillingItem, isBillingKind } from './billing-keys';
 import { open, shownType } from './fixtures';
 
 /** Grades the drill card on screen with the keyboard (a wrong answer, or Good on a flashcard). */
@@ -19,9 +21,14 @@ async function grade(page: Page, done: number): Promise<void> {
 		await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
 		await page.keyboard.press('3');
 	} else {
-		if (type === 'single-best-answer') await page.keyboard.press('1');
-		else await page.keyboard.type('R69');
-		await page.keyboard.press('Enter');
+		if (isBillingKind(type)) {
+			const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+			await answerBillingItem(page, await itemById(page.request, id), false);
+		} else {
+			if (type === 'single-best-answer') await page.keyboard.press('1');
+			else await page.keyboard.type('R69');
+			await page.keyboard.press('Enter');
+		}
 		await expect(page.getByTestId('rating')).toBeVisible();
 		await page.keyboard.press('Enter');
 	}

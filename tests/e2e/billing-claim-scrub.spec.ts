@@ -10,12 +10,12 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset } from '../../src/lib/exam/presets';
-import { claimFields, FIXES } from '../../src/lib/items/claim-scrub/fields';
 import type { ClaimScrubItem } from '../../src/lib/items/claim-scrub/types';
 import { buildQueue, type DrillItem } from '../../src/lib/srs/queue';
 import { dayStartsAt } from '../../src/lib/srs/day';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { allItems, bank, index } from './bank-data';
+import { scrubWithKeyboard } from './billing-keys';
 import { open } from './fixtures';
 import { practiceAt } from './practice-at';
 
@@ -24,56 +24,6 @@ test.use({ timezoneId: 'UTC' });
 
 const SHOTS = '/tmp/shots-scrub';
 const isScrub = (i: Item): i is ClaimScrubItem => i.type === 'claim-scrub';
-
-/** What the focused element is, in the claim's terms. */
-async function focused(page: Page) {
-	return page.evaluate(() => {
-		const el = document.activeElement as HTMLElement | null;
-		const input = el instanceof HTMLInputElement ? el : null;
-		return {
-			field: el?.getAttribute('data-field') ?? undefined,
-			pressed: el?.getAttribute('aria-pressed') === 'true',
-			radio: input?.type === 'radio' ? input.name : undefined,
-			inClaim: !!el?.closest('[data-testid="claim-scrub"]')
-		};
-	});
-}
-
-/**
- * Scrubs the claim on screen with the keyboard: Tab into it (or start on its focused field), Space on each field that holds a
- * planted error, and in each fix group that appears, the arrows (or Space on the first) to pick
- * the key's fix. Ends with focus on the first thing after the claim.
- */
-async function scrubWithKeyboard(page: Page, item: ClaimScrubItem): Promise<void> {
-	const want = new Map(item.errors.map((e) => [e.field, e.fix]));
-	const kinds = new Map(claimFields(item.form, item.claim).map((f) => [f.id, f.kind]));
-	let entered = false;
-	for (let i = 0; i < 300; i++) {
-		const f = await focused(page);
-		if (!f.inClaim) {
-			if (entered) return;
-			await page.keyboard.press('Tab');
-			continue;
-		}
-		entered = true;
-		if (f.field && want.has(f.field) && !f.pressed) {
-			await page.keyboard.press('Space');
-			await expect(page.locator(`button[data-field="${f.field}"]`)).toHaveAttribute(
-				'aria-pressed',
-				'true'
-			);
-		} else if (f.radio) {
-			const field = f.radio.slice(`fix-${item.id}-`.length);
-			const fixes = FIXES[kinds.get(field)!];
-			const at = fixes.findIndex((x) => x.id === want.get(field));
-			if (at === 0) await page.keyboard.press('Space');
-			for (let n = 0; n < at; n++) await page.keyboard.press('ArrowDown');
-			await expect(page.locator(`input[name="${f.radio}"]:checked`)).toHaveValue(want.get(field)!);
-		}
-		await page.keyboard.press('Tab');
-	}
-	throw new Error('never left the claim');
-}
 
 /** Every stored attempt, read from IndexedDB as the app wrote it. */
 async function attempts(page: Page) {

@@ -12,6 +12,7 @@ import { ACTION_KEYS } from '../../src/lib/items/denial/labels';
 import { CAUSES, type DenialItem } from '../../src/lib/items/denial/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
+import { answerDenial } from './billing-keys';
 import { open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
@@ -38,12 +39,6 @@ async function attemptsOf(
 		db.close();
 		return rows.filter((r) => r.itemId === id).map((r) => ({ mode: r.mode, response: r.response }));
 	}, itemId);
-}
-
-/** Picks the key's cause (1-8) and action (its letter) with the kind's keys. */
-async function answerWithKeys(page: Page, item: DenialItem) {
-	await page.keyboard.press(String(CAUSES.indexOf(item.cause) + 1));
-	await page.keyboard.press(ACTION_KEYS[item.action].toLowerCase());
 }
 
 test('practice: a denial answered with the keyboard, graded, stored as { denial }', async ({
@@ -136,7 +131,7 @@ test('mock exam: a denial answered with the keyboard, stored, then reviewed in t
 	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
 	const item = (await itemById(page.request, id)) as unknown as DenialItem;
 	expect(item.type).toBe('denial');
-	await answerWithKeys(page, item);
+	await answerDenial(page, item);
 	await expect(page.getByRole('radio', { checked: true })).toHaveCount(2);
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
 	expect(await attemptsOf(page, id)).toEqual([]);
@@ -220,7 +215,7 @@ test('drill: a due denial card answered with the keyboard, stored as { denial }'
 	await expect(
 		page.getByRole('group', { name: 'Root cause' }).getByRole('radio').first()
 	).toBeEnabled();
-	await answerWithKeys(page, item);
+	await answerDenial(page, item);
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('rating')).toBeVisible();
 	await expect

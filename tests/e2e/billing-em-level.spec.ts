@@ -8,10 +8,11 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset } from '../../src/lib/exam/presets';
-import { codesOf, ELEMENTS, RATINGS } from '../../src/lib/items/em-level/levels';
+import { ELEMENTS, RATINGS } from '../../src/lib/items/em-level/levels';
 import type { EmLevelItem } from '../../src/lib/items/em-level/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
+import { answerEmLevel } from './billing-keys';
 import { open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
@@ -31,29 +32,6 @@ async function attemptsOf(
 		db.close();
 		return get.result as { mode: string; response: unknown }[];
 	}, itemId);
-}
-
-/**
- * Fills the grid and the level with the keyboard: focus starts on the grid's first radio; Space
- * picks the first step, arrows move along a row (and pick), Tab goes to the next row and then
- * to the levels; a digit picks the level. `off` rates one element a step away from the key.
- */
-async function answerWithKeys(page: Page, item: EmLevelItem, off?: (typeof ELEMENTS)[number]) {
-	if (item.method === 'mdm' && item.grid) {
-		for (const [n, element] of ELEMENTS.entries()) {
-			if (n > 0) await page.keyboard.press('Tab');
-			const group = page.getByRole('radiogroup', { name: new RegExp(`^${element}`, 'i') });
-			await expect(group.getByRole('radio').first()).toBeFocused();
-			let step = RATINGS.indexOf(item.grid[element]);
-			if (element === off) step = step === 0 ? 1 : step - 1;
-			if (step === 0) await page.keyboard.press('Space');
-			for (let i = 0; i < step; i++) await page.keyboard.press('ArrowRight');
-			await expect(group.getByRole('radio', { checked: true })).toHaveValue(RATINGS[step]!);
-		}
-	}
-	const levels = page.getByRole('radiogroup', { name: 'Level (code)' });
-	await page.keyboard.press(String(codesOf(item.setting).indexOf(item.level) + 1));
-	await expect(levels.getByRole('radio', { checked: true })).toHaveValue(item.level);
 }
 
 /** The response the keys above give. */
@@ -80,7 +58,7 @@ test('practice: an MDM item with the keyboard alone, graded element by element, 
 	await expect(grid).toBeVisible();
 	await noViolations(page, 'E/M item before grading', { include: 'main' });
 
-	await answerWithKeys(page, item, 'data');
+	await answerEmLevel(page, item, 'data');
 	await page.screenshot({ path: `${SHOTS}/practice-answered-1280.png` });
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
@@ -113,7 +91,7 @@ test('practice on a phone: a time item with the keyboard alone', async ({ page }
 		page.getByRole('radiogroup', { name: 'Level (code)' }).getByRole('radio').first()
 	).toBeFocused();
 	await page.screenshot({ path: `${SHOTS}/practice-time-phone.png`, fullPage: true });
-	await answerWithKeys(page, item);
+	await answerEmLevel(page, item);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	const stored = await attemptsOf(page, item.id);
@@ -176,7 +154,7 @@ test('a mock exam: an MDM item answered with the keyboard, reviewed after submit
 	for (let i = 0; i < 40 && !(await radio.evaluate((r) => r === document.activeElement)); i++)
 		await page.keyboard.press('Tab');
 	await expect(radio).toBeFocused();
-	await answerWithKeys(page, first);
+	await answerEmLevel(page, first);
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
 	await page.screenshot({ path: `${SHOTS}/exam-answered-1280.png`, fullPage: true });
 
@@ -235,7 +213,7 @@ test('the drill: a due E/M card answered with the keyboard alone', async ({ page
 	await page.reload();
 	await page.waitForSelector('body[data-hydrated="true"]');
 	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', item.id);
-	await answerWithKeys(page, item);
+	await answerEmLevel(page, item);
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('rating')).toBeVisible();
 	const stored = await attemptsOf(page, item.id);

@@ -13,31 +13,13 @@ import { formatMoney } from '../../src/lib/items/payment-posting/money';
 import type { PaymentPostingItem } from '../../src/lib/items/payment-posting/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
+import { keyTyping, typePosting } from './billing-keys';
 import { open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 type Posting = PaymentPostingItem;
 const isPosting = (i: Item): i is Posting => i.type === 'payment-posting';
 const SECTION = 'reimbursement';
-
-/** What the learner types for each field: the key written as a biller would ("1,250.00"). */
-function keyTyping(item: Posting): Record<string, string> {
-	return Object.fromEntries(
-		item.post.map((f) => [f.id, formatMoney(item.key[f.id] ?? 0).replace('$', '')])
-	);
-}
-
-/**
- * Types the amounts with the keyboard, field after field (Tab between), starting in the field
- * that has focus, and checks each field is the one its label names.
- */
-async function typePosting(page: Page, item: Posting, typed: Record<string, string>) {
-	for (const [n, f] of item.post.entries()) {
-		if (n > 0) await page.keyboard.press('Tab');
-		await expect(page.getByLabel(fieldLabel(f), { exact: true })).toBeFocused();
-		await page.keyboard.type(typed[f.id] ?? '');
-	}
-}
 
 interface StoredAttempt {
 	itemId: string;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { itemById } from './bank-data';
+import { answerBillingItem, isBillingKind } from './billing-keys';
 import { open, shownType } from './fixtures';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 
@@ -22,6 +23,10 @@ async function gradeWithKeyboard(page: Page, right = false): Promise<string> {
 		await page.keyboard.press('Space');
 		await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
 		await page.keyboard.press(right ? '4' : '3');
+	} else if (isBillingKind(type)) {
+		await answerBillingItem(page, item ?? (await keyOf(page, id)), right);
+		await expect(page.getByTestId('rating')).toBeVisible();
+		await page.keyboard.press('Enter');
 	} else {
 		if (item?.type === 'single-best-answer') {
 			await page.keyboard.press(item.answer.toLowerCase());

@@ -1,5 +1,8 @@
 /** Shared e2e helpers: wait for hydration before acting, and answer whatever item is shown. */
 import { expect, type Page } from '@playwright/test';
+import type { ItemType } from '../../src/lib/items/registry';
+import { answerBillingItem, isBillingKind } from './billing-keys';
+import { itemById } from './bank-data';
 
 /**
  * Waits on the code book and the tests that use it. Alone on a quiet 2-core machine a code-book
@@ -32,17 +35,13 @@ export async function openControlled(page: Page, url: string): Promise<void> {
 	await page.waitForSelector('body[data-hydrated="true"]');
 }
 
-export type ShownType = 'single-best-answer' | 'code-entry' | 'case' | 'flashcard';
+export type ShownType = ItemType;
 
-/** Which kind of item is on screen, read from what it renders. */
+/** Which kind of item is on screen, as its card names it. */
 export async function shownType(page: Page): Promise<ShownType> {
 	const item = page.locator('article[data-item-id]');
 	await expect(item).toBeVisible();
-	const label = await item.locator('header .muted').innerText();
-	if (label.startsWith('Multiple choice')) return 'single-best-answer';
-	if (label.startsWith('Code entry')) return 'code-entry';
-	if (label.startsWith('Record case')) return 'case';
-	return 'flashcard';
+	return ((await item.getAttribute('data-item-type')) ?? '') as ShownType;
 }
 
 /**
@@ -66,6 +65,8 @@ export async function answerWithKeyboard(page: Page, choice = '2'): Promise<stri
 	if (type === 'single-best-answer') {
 		await page.keyboard.press(choice);
 		await page.keyboard.press('Enter');
+	} else if (isBillingKind(type)) {
+		await answerBillingItem(page, await itemById(page.request, id), false);
 	} else if (type === 'flashcard') {
 		await rateFlashcard(page, choice);
 	} else {

@@ -52,6 +52,12 @@ export interface Preset {
 }
 
 const SBA: ItemType[] = ['single-best-answer'];
+/**
+ * The billing kinds a learner works by hand (level a visit, scrub a claim, work a denial, post
+ * an EOB). The real CPB and CBCS ask about these tasks in multiple choice; doing them trains
+ * the same judgment better, so their simulations draw them too.
+ */
+const BILLING_TASKS: ItemType[] = ['em-level', 'claim-scrub', 'denial', 'payment-posting'];
 const CASES: ItemType[] = ['case'];
 const PERCENT_70: PassRule = { kind: 'percent', percent: 70 };
 const AHIMA_SCALE: PassRule = { kind: 'scaled', min: 100, max: 400, pass: 300, rawCut: 70 };
@@ -229,6 +235,7 @@ export const PRESETS: readonly Preset[] = [
 		id: 'CPB',
 		tag: 'CPB',
 		title: 'CPB',
+		itemTypes: [...SBA, ...BILLING_TASKS],
 		items: 135,
 		books: ['CPT', 'ICD-10-CM', 'HCPCS'],
 		blueprint: [
@@ -243,7 +250,7 @@ export const PRESETS: readonly Preset[] = [
 			area('reimbursement', 'Reimbursement methodologies', 12, ['billing/reimbursement']),
 			area('compliance', 'Compliance, privacy and regulations', 13, COMPLIANCE)
 		],
-		note: 'AAPC lists 135 items; some guides say 100.'
+		note: 'AAPC lists 135 multiple-choice items (some guides say 100); ours also asks you to level visits, scrub claims, work denials and post EOBs.'
 	},
 	/*
 	 * AHIMA, "CCA Exam Content Outline" (ahima.org, the outline in use for 2026-2027): 2 hours,
@@ -340,6 +347,7 @@ export const PRESETS: readonly Preset[] = [
 		id: 'CBCS',
 		tag: 'CBCS',
 		title: 'CBCS',
+		itemTypes: [...SBA, ...BILLING_TASKS],
 		items: 100,
 		minutes: 180,
 		books: [],
@@ -363,7 +371,7 @@ export const PRESETS: readonly Preset[] = [
 				'billing/reimbursement'
 			])
 		],
-		note: 'The real exam has 125 items of which 100 are scored; we use the 100. No code books.'
+		note: 'The real exam has 125 items of which 100 are scored; we use the 100, some of them billing tasks done by hand rather than multiple choice. No code books.'
 	}
 ];
 

@@ -12,7 +12,7 @@ import { CAUSES, type DenialItem } from '../../src/lib/items/denial/types';
 import { codesOf, ELEMENTS, RATINGS } from '../../src/lib/items/em-level/levels';
 import type { EmLevelItem } from '../../src/lib/items/em-level/types';
 import { fieldLabel } from '../../src/lib/items/payment-posting/ledger';
-import { formatMoney } from '../../src/lib/items/payment-posting/money';
+import { formatMoney } from '../../src/lib/items/money';
 import type { PaymentPostingItem } from '../../src/lib/items/payment-posting/types';
 
 export const BILLING_KINDS = ['em-level', 'claim-scrub', 'denial', 'payment-posting'] as const;

@@ -9,7 +9,7 @@ import type { Bank, Item } from '../../src/lib/content/types';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset } from '../../src/lib/exam/presets';
 import { fieldLabel } from '../../src/lib/items/payment-posting/ledger';
-import { formatMoney } from '../../src/lib/items/payment-posting/money';
+import { formatMoney } from '../../src/lib/items/money';
 import type { PaymentPostingItem } from '../../src/lib/items/payment-posting/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';

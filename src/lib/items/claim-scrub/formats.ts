@@ -1,23 +1,12 @@
 /** The formats a claim's fields are written in: money, dates, NPIs. Pure. */
 
+import { formatMoney, parseMoney as readMoney } from '../money.ts';
+
+export { formatMoney };
+
 /** `$1,250.00` or `$125.00` to integer cents; undefined unless written exactly so. */
 export function parseMoney(s: string): number | undefined {
-	const m = /^\$(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})$/.exec(s);
-	if (!m?.[1] || m[2] === undefined) return undefined;
-	const dollars = m[1].replace(/,/g, '');
-	if (m[1].includes(',') && dollars.length < 4) return undefined;
-	const cents = Number(dollars) * 100 + Number(m[2]);
-	return Number.isSafeInteger(cents) ? cents : undefined;
-}
-
-/** Integer cents as `$1,250.00`. */
-export function formatMoney(cents: number): string {
-	const sign = cents < 0 ? '-' : '';
-	const abs = Math.abs(cents);
-	const dollars = Math.floor(abs / 100)
-		.toString()
-		.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
+	return readMoney(s, { strict: true });
 }
 
 /** `MM/DD/YYYY` to a day number (days since 0000-03-01, comparable); undefined if not a date. */

@@ -12,7 +12,7 @@ import type { KindChecker } from '../kind';
 import { blindText } from './blind';
 import { buildPosting } from './build';
 import { gradePosting } from './grade';
-import { formatMoney } from './money';
+import { formatMoney } from '../money.ts';
 import type { PaymentPostingItem } from './types';
 
 const DIR = 'question-banks/billing';

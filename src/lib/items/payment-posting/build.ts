@@ -4,7 +4,7 @@
  */
 import type { BaseFields, KindChecker } from '../kind.ts';
 import { computeKey, inAllowed, ledger, lineLedger } from './ledger.ts';
-import { formatMoney, parseMoney } from './money.ts';
+import { formatMoney, parseMoney } from '../money.ts';
 import {
 	FIELDS,
 	HIDEABLE,

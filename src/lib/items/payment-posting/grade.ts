@@ -5,7 +5,7 @@
  */
 import type { Grade } from '../kind.ts';
 import { FIELD_LABELS } from './ledger.ts';
-import { formatMoney, parseMoney } from './money.ts';
+import { formatMoney, parseMoney } from '../money.ts';
 import type { PaymentPostingItem, PaymentPostingResponse, PostField } from './types.ts';
 
 /** How each field is named in a one-line key or response. */

@@ -4,7 +4,7 @@
  * computed here from its EOB data, so no author types a key amount, and the component explains
  * each amount with the same numbers.
  */
-import { formatMoney, percentOf, sum } from './money.ts';
+import { formatMoney, percentOf, sum } from '../money.ts';
 import {
 	IN_ALLOWED,
 	SHARES,

@@ -3,7 +3,7 @@
  * the secondary payer and earlier payments. The answer component and the blind-review text both
  * render these, so a reviewer sees exactly what a learner sees.
  */
-import { formatMoney, sum } from './money.ts';
+import { formatMoney, sum } from '../money.ts';
 import type { Column, PaymentPostingItem, PostingLine, Share } from './types.ts';
 
 export type ColumnId = 'service' | 'date' | 'billed' | Column | 'other' | 'noncovered' | 'note';

@@ -1,5 +1,6 @@
 /**
- * Money as integer cents. Every amount an item states or a learner types is read here, digit by
+ * Money as integer cents, for every billing kind. Every amount an item states or a learner types
+ * is read here, digit by
  * digit, into a whole number of cents: no amount ever passes through a binary fraction, so
  * $0.10 + $0.20 is 30 cents, not 30.000000000000004.
  */
@@ -13,7 +14,15 @@ export const MAX_CENTS = 99_999_999_999;
 export interface ParseOptions {
 	/** Whether a minus sign may make the amount negative (an item's data never needs it). */
 	allowNegative?: boolean;
+	/**
+	 * Only the form a claim or remittance prints: `$`, whole dollars (commas by thousands, no
+	 * leading zero) and exactly two cent digits, nothing around it. For item data, where a typo
+	 * such as `$125.5` should fail the bank rather than be read kindly.
+	 */
+	strict?: boolean;
 }
+
+const PRINTED = /^\$(0|[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*)\.\d{2}$/;
 
 /**
  * `$1,234.56`, `1234.5`, `1234`, `.50`, `$ 12` (spaces around are ignored): the amount in cents,
@@ -21,6 +30,7 @@ export interface ParseOptions {
  * sign unless allowed). `-0.00` reads as 0.
  */
 export function parseMoney(text: string, options: ParseOptions = {}): number | undefined {
+	if (options.strict && !PRINTED.test(text)) return undefined;
 	let s = text.trim();
 	let negative = false;
 	if (s.startsWith('-')) {

@@ -16,7 +16,7 @@ import { dayStartsAt } from '../../src/lib/srs/day';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { allItems, bank, index } from './bank-data';
 import { scrubWithKeyboard } from './billing-keys';
-import { open } from './fixtures';
+import { attemptsOf, fixSeed, open } from './fixtures';
 import { practiceAt } from './practice-at';
 
 // Learner days and the drill's draw are worked out here in UTC, as the browser sees them.
@@ -24,21 +24,6 @@ test.use({ timezoneId: 'UTC' });
 
 const SHOTS = '/tmp/shots-scrub';
 const isScrub = (i: Item): i is ClaimScrubItem => i.type === 'claim-scrub';
-
-/** Every stored attempt, read from IndexedDB as the app wrote it. */
-async function attempts(page: Page) {
-	return page.evaluate(async () => {
-		const req = indexedDB.open('codedrill');
-		await new Promise((r) => (req.onsuccess = r));
-		const db = req.result;
-		const rows = await new Promise<unknown[]>((resolve) => {
-			const all = db.transaction('attempts').objectStore('attempts').getAll();
-			all.onsuccess = () => resolve(all.result as unknown[]);
-		});
-		db.close();
-		return rows as { itemId: string; mode: string; response: unknown; correct: boolean }[];
-	});
-}
 
 /** The response every mode stores: the key's fixes on the planted fields, nothing else. */
 function keyResponse(item: ClaimScrubItem) {
@@ -63,10 +48,8 @@ test('practice: a claim scrubbed with the keyboard, checked, stored, with no axe
 	await expect(page.getByRole('button', { name: /Check answer/ })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-	await expect(page.getByRole('region', { name: 'Claim errors' })).toContainText(
-		'Found, right fix'
-	);
-	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	await expect(page.getByRole('group', { name: 'Claim errors' })).toContainText('Found, right fix');
+	const rows = await attemptsOf(page, item.id);
 	expect(rows).toHaveLength(1);
 	expect(rows[0]).toMatchObject({ mode: 'practice', correct: true, response: keyResponse(item) });
 	await noViolations(page, 'claim scrub graded', { include: 'main', shot: 'claim-scrub-graded' });
@@ -91,7 +74,7 @@ test('the item page shows a UB-04 claim with its key, legible on a phone and in 
 	const claim = page.getByTestId('claim-scrub');
 	await expect(claim.getByRole('group', { name: 'UB-04 claim form' })).toBeVisible();
 	// The key alone: each planted error is named, with no found or missed beside it.
-	await expect(claim.getByRole('region', { name: 'Claim errors' })).not.toContainText('Missed');
+	await expect(claim.getByRole('group', { name: 'Claim errors' })).not.toContainText('Missed');
 	for (const e of ub.errors)
 		await expect(claim.locator(`button[data-field="${e.field}"]`)).toHaveAccessibleName(
 			/\(error here\)$/
@@ -121,16 +104,7 @@ test('mock exam: a claim answered with the keyboard is stored at submit and revi
 	const isFirstScrub = (s: number) =>
 		entries.find((i) => i.id === assemble(preset, entries, s).itemIds[0])?.type === 'claim-scrub';
 	while (seed < 5000 && !isFirstScrub(seed)) seed++;
-	await page.addInitScript((s) => {
-		const real = crypto.getRandomValues.bind(crypto);
-		crypto.getRandomValues = ((a: ArrayBufferView) => {
-			if (a instanceof Uint32Array && a.length === 1) {
-				a[0] = s;
-				return a;
-			}
-			return real(a);
-		}) as typeof crypto.getRandomValues;
-	}, seed);
+	await fixSeed(page, seed);
 	await open(page, '/exam');
 	const form = page.getByRole('form', { name: 'Custom exam' });
 	await form
@@ -151,11 +125,11 @@ test('mock exam: a claim answered with the keyboard is stored at submit and revi
 	await page.getByRole('button', { name: 'Submit exam…' }).click();
 	await page.getByTestId('confirm-submit').click();
 	await expect(page.getByTestId('item-review')).toHaveCount(2);
-	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	const rows = await attemptsOf(page, item.id);
 	expect(rows).toHaveLength(1);
 	expect(rows[0]).toMatchObject({ mode: 'exam', correct: true, response: keyResponse(item) });
 	const review = page.getByTestId('item-review').first();
-	await expect(review.getByRole('region', { name: 'Claim errors' })).toContainText(
+	await expect(review.getByRole('group', { name: 'Claim errors' })).toContainText(
 		'Found, right fix'
 	);
 	await noViolations(page, 'claim scrub in the report', { shot: 'claim-scrub-report' });
@@ -206,7 +180,7 @@ test('drill: a claim card answered with the keyboard and stored', async ({ page 
 	await scrubWithKeyboard(page, item);
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('rating')).toBeVisible();
-	const rows = (await attempts(page)).filter((a) => a.itemId === item.id);
+	const rows = await attemptsOf(page, item.id);
 	expect(rows).toHaveLength(1);
 	expect(rows[0]).toMatchObject({ mode: 'drill', correct: true, response: keyResponse(item) });
 });

@@ -13,33 +13,14 @@ import { CAUSES, type DenialItem } from '../../src/lib/items/denial/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
 import { answerDenial } from './billing-keys';
-import { open } from './fixtures';
+import { attemptsOf, fixSeed, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
-const isDenial = (i: Item) => (i as { type: string }).type === 'denial';
+/** What the tests compare: each stored attempt's mode and response. */
+const modesAndResponses = async (page: Page, id: string) =>
+	(await attemptsOf(page, id)).map(({ mode, response }) => ({ mode, response }));
 
-/** The stored attempts of one item, oldest first, read with raw IndexedDB. */
-async function attemptsOf(
-	page: Page,
-	itemId: string
-): Promise<{ mode: string; response: unknown }[]> {
-	return page.evaluate(async (id) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open('codedrill');
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		const rows = await new Promise<{ itemId: string; mode: string; response: unknown }[]>(
-			(resolve, reject) => {
-				const req = db.transaction('attempts').objectStore('attempts').getAll();
-				req.onsuccess = () => resolve(req.result);
-				req.onerror = () => reject(req.error);
-			}
-		);
-		db.close();
-		return rows.filter((r) => r.itemId === id).map((r) => ({ mode: r.mode, response: r.response }));
-	}, itemId);
-}
+const isDenial = (i: Item) => (i as { type: string }).type === 'denial';
 
 test('practice: a denial answered with the keyboard, graded, stored as { denial }', async ({
 	page
@@ -66,7 +47,7 @@ test('practice: a denial answered with the keyboard, graded, stored as { denial 
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	await expect(page.getByText(/Correct: right root cause and right action/)).toBeVisible();
 	await noViolations(page, 'denial graded in practice', { shot: 'denial-practice-graded' });
-	const stored = await attemptsOf(page, item.id);
+	const stored = await modesAndResponses(page, item.id);
 	expect(stored).toEqual([
 		{ mode: 'practice', response: { denial: { cause: item.cause, action: item.action } } }
 	]);
@@ -83,20 +64,6 @@ test('practice: a denial answered with the keyboard, graded, stored as { denial 
 	await page.screenshot({ path: 'test-results/screenshots/denial-print.png', fullPage: true });
 	await page.emulateMedia({ media: null });
 });
-
-/** Pins the exam's random seed (the picker draws one 32-bit value). */
-async function fixSeed(page: Page, seed: number) {
-	await page.addInitScript((s) => {
-		const real = crypto.getRandomValues.bind(crypto);
-		crypto.getRandomValues = ((a: ArrayBufferView) => {
-			if (a instanceof Uint32Array && a.length === 1) {
-				a[0] = s;
-				return a;
-			}
-			return real(a);
-		}) as typeof crypto.getRandomValues;
-	}, seed);
-}
 
 const DENIALS = customPreset({
 	bankId: 'billing',
@@ -134,7 +101,7 @@ test('mock exam: a denial answered with the keyboard, stored, then reviewed in t
 	await answerDenial(page, item);
 	await expect(page.getByRole('radio', { checked: true })).toHaveCount(2);
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
-	expect(await attemptsOf(page, id)).toEqual([]);
+	expect(await modesAndResponses(page, id)).toEqual([]);
 	const exam = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {
 			const req = indexedDB.open('codedrill');
@@ -160,7 +127,7 @@ test('mock exam: a denial answered with the keyboard, stored, then reviewed in t
 		include: '[data-testid="item-review"]',
 		shot: 'denial-review'
 	});
-	const stored = await attemptsOf(page, id);
+	const stored = await modesAndResponses(page, id);
 	expect(stored).toContainEqual({
 		mode: 'exam',
 		response: { denial: { cause: item.cause, action: item.action } }
@@ -219,6 +186,6 @@ test('drill: a due denial card answered with the keyboard, stored as { denial }'
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('rating')).toBeVisible();
 	await expect
-		.poll(() => attemptsOf(page, id))
+		.poll(() => modesAndResponses(page, id))
 		.toEqual([{ mode: 'drill', response: { denial: { cause: item.cause, action: item.action } } }]);
 });

@@ -4,7 +4,7 @@
  * and after grading and in the exam's review; screenshots of the MDM grid at 1280x800, on a
  * phone and in print go to /tmp/shots-em/ (and test-results/screenshots/ through axe).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset } from '../../src/lib/exam/presets';
@@ -13,26 +13,10 @@ import type { EmLevelItem } from '../../src/lib/items/em-level/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
 import { answerEmLevel } from './billing-keys';
-import { open } from './fixtures';
+import { attemptsOf, fixSeed, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 const SHOTS = '/tmp/shots-em';
-
-/** The attempts stored for an item, oldest first, read straight from IndexedDB. */
-async function attemptsOf(
-	page: Page,
-	itemId: string
-): Promise<{ mode: string; response: unknown }[]> {
-	return page.evaluate(async (id) => {
-		const req = indexedDB.open('codedrill');
-		await new Promise((r) => (req.onsuccess = r));
-		const db = req.result;
-		const get = db.transaction('attempts').objectStore('attempts').index('itemId').getAll(id);
-		await new Promise((r) => (get.onsuccess = r));
-		db.close();
-		return get.result as { mode: string; response: unknown }[];
-	}, itemId);
-}
 
 /** The response the keys above give. */
 function expected(item: EmLevelItem, off?: (typeof ELEMENTS)[number]) {
@@ -105,19 +89,6 @@ const CLAIMS = customPreset({
 	items: 3,
 	minutes: 10
 });
-
-async function fixSeed(page: Page, seed: number) {
-	await page.addInitScript((s) => {
-		const real = crypto.getRandomValues.bind(crypto);
-		crypto.getRandomValues = ((a: ArrayBufferView) => {
-			if (a instanceof Uint32Array && a.length === 1) {
-				a[0] = s;
-				return a;
-			}
-			return real(a);
-		}) as typeof crypto.getRandomValues;
-	}, seed);
-}
 
 test('a mock exam: an MDM item answered with the keyboard, reviewed after submitting', async ({
 	page

@@ -4,7 +4,7 @@
  * on the answer screen before and after grading and on the exam report; screenshots of the EOB
  * (desktop, phone, print) go to test-results/screenshots/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Bank, Item } from '../../src/lib/content/types';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset } from '../../src/lib/exam/presets';
@@ -14,34 +14,12 @@ import type { PaymentPostingItem } from '../../src/lib/items/payment-posting/typ
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { index, itemById } from './bank-data';
 import { keyTyping, typePosting } from './billing-keys';
-import { open } from './fixtures';
+import { attemptsOf, fixSeed, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 type Posting = PaymentPostingItem;
 const isPosting = (i: Item): i is Posting => i.type === 'payment-posting';
 const SECTION = 'reimbursement';
-
-interface StoredAttempt {
-	itemId: string;
-	mode: string;
-	response: unknown;
-	score: number;
-	correct: boolean;
-}
-
-/** The attempts stored for an item, read from IndexedDB as the app wrote them. */
-async function attemptsOf(page: Page, itemId: string): Promise<StoredAttempt[]> {
-	return page.evaluate(async (id) => {
-		const req = indexedDB.open('codedrill');
-		await new Promise((r) => (req.onsuccess = r));
-		const db = req.result;
-		const tx = db.transaction('attempts', 'readonly');
-		const all = tx.objectStore('attempts').index('itemId').getAll(id);
-		await new Promise((r) => (all.onsuccess = r));
-		db.close();
-		return all.result as StoredAttempt[];
-	}, itemId);
-}
 
 /** The stored response must be exactly the shared shape: one key, `posting`, of typed strings. */
 function expectPostingShape(response: unknown, typed: Record<string, string>) {
@@ -109,20 +87,6 @@ test('practice: post an EOB with the keyboard, see each amount against the key',
 	);
 	await page.emulateMedia({ media: null });
 });
-
-/** Makes the exam's seed (one 32-bit random draw) `seed`, as exam.spec.ts does. */
-async function fixSeed(page: Page, seed: number) {
-	await page.addInitScript((s) => {
-		const real = crypto.getRandomValues.bind(crypto);
-		crypto.getRandomValues = ((a: ArrayBufferView) => {
-			if (a instanceof Uint32Array && a.length === 1) {
-				a[0] = s;
-				return a;
-			}
-			return real(a);
-		}) as typeof crypto.getRandomValues;
-	}, seed);
-}
 
 test('mock exam: answer a posting item with the keyboard, submit, and review it', async ({
 	page

@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
 import { AXE_TEST_TIMEOUT, noViolations } from './axe';
 import { allItems, index } from './bank-data';
-import { CODE_BOOK_TEST_TIMEOUT, CODE_BOOK_WAIT, open } from './fixtures';
+import { CODE_BOOK_TEST_TIMEOUT, CODE_BOOK_WAIT, fixSeed, open } from './fixtures';
 import { assemble } from '../../src/lib/exam/assemble';
 import { customPreset, presetById, type Preset } from '../../src/lib/exam/presets';
 
@@ -169,20 +169,6 @@ test('an exam whose deadline passed while the app was closed submits itself on o
 	await expect(later.getByTestId('auto-note')).toContainText('Time ran out');
 	await expect(later.getByTestId('points')).toHaveText('1 of 25');
 });
-
-/** Makes the app's exam seed (one `crypto.getRandomValues` word) a fixed number. */
-async function fixSeed(page: Page, seed: number) {
-	await page.addInitScript((s) => {
-		const real = crypto.getRandomValues.bind(crypto);
-		crypto.getRandomValues = ((a: ArrayBufferView) => {
-			if (a instanceof Uint32Array && a.length === 1) {
-				a[0] = s;
-				return a;
-			}
-			return real(a);
-		}) as typeof crypto.getRandomValues;
-	}, seed);
-}
 
 const RADIOLOGY = customPreset({
 	bankId: 'cpc',

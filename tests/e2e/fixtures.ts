@@ -84,3 +84,39 @@ export async function nextWithKeyboard(page: Page): Promise<void> {
 	await expect(page.getByRole('button', { name: /Next item|Finish/ })).toBeFocused();
 	await page.keyboard.press('Enter');
 }
+
+/** One attempt as the app stored it in IndexedDB. */
+export interface StoredAttempt {
+	itemId: string;
+	mode: string;
+	response: unknown;
+	score: number;
+	correct: boolean;
+}
+
+/** The attempts stored for an item, oldest first, read through a connection of its own. */
+export async function attemptsOf(page: Page, itemId: string): Promise<StoredAttempt[]> {
+	return page.evaluate(async (id) => {
+		const req = indexedDB.open('codedrill');
+		await new Promise((r) => (req.onsuccess = r));
+		const db = req.result;
+		const get = db.transaction('attempts').objectStore('attempts').index('itemId').getAll(id);
+		await new Promise((r) => (get.onsuccess = r));
+		db.close();
+		return get.result as StoredAttempt[];
+	}, itemId);
+}
+
+/** Pins the exam's random seed (the picker draws one 32-bit `crypto.getRandomValues` word). */
+export async function fixSeed(page: Page, seed: number): Promise<void> {
+	await page.addInitScript((s) => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = ((a: ArrayBufferView) => {
+			if (a instanceof Uint32Array && a.length === 1) {
+				a[0] = s;
+				return a;
+			}
+			return real(a);
+		}) as typeof crypto.getRandomValues;
+	}, seed);
+}

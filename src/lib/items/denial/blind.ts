@@ -43,8 +43,6 @@ export function remitTable(item: DenialItem): string {
 
 export function blindText(item: DenialItem): string {
 	return [
-		`# ${item.id}`,
-		'',
 		item.scenario,
 		'',
 		'## Remittance',

@@ -17,7 +17,6 @@ import type { EmLevelItem } from './types.ts';
 export function blindText(item: EmLevelItem): string {
 	const info = SETTING_TABLE[item.setting];
 	const out: string[] = [];
-	out.push(`# ${item.id}`, '');
 	out.push(`**Setting:** ${info.name} (${info.rules}).`, '');
 	out.push(instruction(item), '');
 	out.push('## Visit note', '', item.scenario.trim(), '');

@@ -4,7 +4,7 @@
  * the suite spends reaching screens (the code book's load, an exam's 25 items).
  */
 import axe from 'axe-core';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SCHEMES = ['light', 'dark'] as const;
 
@@ -31,6 +31,12 @@ type AxeWindow = { axe?: typeof axe };
  * full-page shots of both schemes cost about a minute of the 2-core machine's suite.
  */
 const SHOTS = !process.env.CI || process.env.E2E_SHOTS === '1';
+
+/** A screenshot for a person to look at, taken under the same rule as axe's (see `SHOTS`). */
+export async function shot(target: Page | Locator, path: string, fullPage = false): Promise<void> {
+	if (!SHOTS) return;
+	await target.screenshot(fullPage ? { path, fullPage } : { path });
+}
 
 export async function noViolations(page: Page, label: string, options: AxeOptions = {}) {
 	// axe-core goes into the page once per call and runs there for each scheme, as

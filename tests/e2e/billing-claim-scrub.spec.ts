@@ -8,15 +8,14 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
-import { assemble } from '../../src/lib/exam/assemble';
-import { customPreset } from '../../src/lib/exam/presets';
 import type { ClaimScrubItem } from '../../src/lib/items/claim-scrub/types';
 import { buildQueue, type DrillItem } from '../../src/lib/srs/queue';
 import { dayStartsAt } from '../../src/lib/srs/day';
-import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { AXE_TEST_TIMEOUT, noViolations, shot } from './axe';
 import { allItems, bank, index } from './bank-data';
 import { scrubWithKeyboard } from './billing-keys';
-import { attemptsOf, fixSeed, open } from './fixtures';
+import { startBillingExam } from './billing-exam';
+import { attemptsOf, open } from './fixtures';
 import { practiceAt } from './practice-at';
 
 // Learner days and the drill's draw are worked out here in UTC, as the browser sees them.
@@ -32,7 +31,7 @@ function keyResponse(item: ClaimScrubItem) {
 
 async function shoot(page: Page, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	await shot(page, `${SHOTS}/${name}.png`, true);
 }
 
 test('practice: a claim scrubbed with the keyboard, checked, stored, with no axe violations', async ({
@@ -93,29 +92,11 @@ test('mock exam: a claim answered with the keyboard is stored at submit and revi
 }) => {
 	// The seed search, a custom exam, its report and two axe runs: about 19 s alone.
 	test.setTimeout(AXE_TEST_TIMEOUT);
-	const preset = customPreset({
-		bankId: 'billing',
-		sections: [{ id: 'billing', title: 'Claims and claim forms' }],
-		items: 2,
-		minutes: 10
-	});
-	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
-	let seed = 1;
-	const isFirstScrub = (s: number) =>
-		entries.find((i) => i.id === assemble(preset, entries, s).itemIds[0])?.type === 'claim-scrub';
-	while (seed < 5000 && !isFirstScrub(seed)) seed++;
-	await fixSeed(page, seed);
-	await open(page, '/exam');
-	const form = page.getByRole('form', { name: 'Custom exam' });
-	await form
-		.getByLabel('Bank')
-		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
-	await form.getByRole('checkbox', { name: /Claims and claim forms/ }).check();
-	await form.getByLabel('Items').fill('2');
-	await form.getByLabel('Minutes').fill('10');
-	await form.getByRole('button', { name: 'Start custom exam' }).click();
-	await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
-	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+	const id = await startBillingExam(
+		page,
+		{ section: 'billing', title: 'Claims and claim forms', items: 2, minutes: 10 },
+		(e) => e.type === 'claim-scrub'
+	);
 	const item = (await allItems(page.request)).get(id) as ClaimScrubItem;
 	expect(item.type).toBe('claim-scrub');
 	await expect(page.locator('button[data-field]').first()).toBeEnabled();

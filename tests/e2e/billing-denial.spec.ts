@@ -6,14 +6,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
-import { assemble } from '../../src/lib/exam/assemble';
-import { customPreset } from '../../src/lib/exam/presets';
 import { ACTION_KEYS } from '../../src/lib/items/denial/labels';
 import { CAUSES, type DenialItem } from '../../src/lib/items/denial/types';
-import { AXE_TEST_TIMEOUT, noViolations } from './axe';
-import { index, itemById } from './bank-data';
+import { AXE_TEST_TIMEOUT, noViolations, shot } from './axe';
+import { itemById } from './bank-data';
 import { answerDenial } from './billing-keys';
-import { attemptsOf, fixSeed, open } from './fixtures';
+import { startBillingExam } from './billing-exam';
+import { attemptsOf, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 /** What the tests compare: each stored attempt's mode and response. */
@@ -54,48 +53,27 @@ test('practice: a denial answered with the keyboard, graded, stored as { denial 
 
 	// The same screen on a phone, and as printed.
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: 'test-results/screenshots/denial-phone.png', fullPage: true });
-	await page
-		.getByRole('heading', { name: 'Remittance advice' })
-		.locator('..')
-		.screenshot({ path: 'test-results/screenshots/denial-phone-remit.png' });
+	await shot(page, 'test-results/screenshots/denial-phone.png', true);
+	await shot(
+		page.getByRole('heading', { name: 'Remittance advice' }).locator('..'),
+		'test-results/screenshots/denial-phone-remit.png'
+	);
 	await page.setViewportSize({ width: 800, height: 1000 });
 	await page.emulateMedia({ media: 'print' });
-	await page.screenshot({ path: 'test-results/screenshots/denial-print.png', fullPage: true });
+	await shot(page, 'test-results/screenshots/denial-print.png', true);
 	await page.emulateMedia({ media: null });
-});
-
-const DENIALS = customPreset({
-	bankId: 'billing',
-	sections: [{ id: 'denials', title: 'Denials, appeals and collections' }],
-	items: 3,
-	minutes: 10
 });
 
 test('mock exam: a denial answered with the keyboard, stored, then reviewed in the report', async ({
 	page
 }) => {
 	test.setTimeout(AXE_TEST_TIMEOUT);
-	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
-	let seed = 1;
-	while (seed < 2000) {
-		const first = assemble(DENIALS, entries, seed).itemIds[0];
-		if (entries.find((i) => i.id === first)?.type === ('denial' as string)) break;
-		seed++;
-	}
-	await fixSeed(page, seed);
-	await open(page, '/exam');
-	const form = page.getByRole('form', { name: 'Custom exam' });
-	await form
-		.getByLabel('Bank')
-		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
-	await form.getByRole('checkbox', { name: /Denials, appeals and collections/ }).check();
-	await form.getByLabel('Items').fill('3');
-	await form.getByLabel('Minutes').fill('10');
-	await form.getByRole('button', { name: 'Start custom exam' }).click();
-	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
+	const id = await startBillingExam(
+		page,
+		{ section: 'denials', title: 'Denials, appeals and collections', items: 3, minutes: 10 },
+		(e) => e.type === 'denial'
+	);
 	await expect(page.getByRole('radio').first()).toBeEnabled();
-	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
 	const item = (await itemById(page.request, id)) as unknown as DenialItem;
 	expect(item.type).toBe('denial');
 	await answerDenial(page, item);

@@ -6,14 +6,13 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
-import { assemble } from '../../src/lib/exam/assemble';
-import { customPreset } from '../../src/lib/exam/presets';
 import { ELEMENTS, RATINGS } from '../../src/lib/items/em-level/levels';
 import type { EmLevelItem } from '../../src/lib/items/em-level/types';
-import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { AXE_TEST_TIMEOUT, noViolations, shot } from './axe';
 import { index, itemById } from './bank-data';
 import { answerEmLevel } from './billing-keys';
-import { attemptsOf, fixSeed, open } from './fixtures';
+import { startBillingExam } from './billing-exam';
+import { attemptsOf, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 const SHOTS = '/tmp/shots-em';
@@ -43,7 +42,7 @@ test('practice: an MDM item with the keyboard alone, graded element by element, 
 	await noViolations(page, 'E/M item before grading', { include: 'main' });
 
 	await answerEmLevel(page, item, 'data');
-	await page.screenshot({ path: `${SHOTS}/practice-answered-1280.png` });
+	await shot(page, `${SHOTS}/practice-answered-1280.png`);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	// The grid shows where the response differs from the key, and why.
@@ -51,12 +50,12 @@ test('practice: an MDM item with the keyboard alone, graded element by element, 
 	await expect(grid).toContainText(/You: [a-z ]+; key: [a-z ]+\./);
 	await expect(page.getByText(`Key: ${item.level}`)).toBeVisible();
 	await noViolations(page, 'E/M item after grading', { include: 'main', shot: 'em-level-graded' });
-	await page.screenshot({ path: `${SHOTS}/practice-graded-1280.png`, fullPage: true });
+	await shot(page, `${SHOTS}/practice-graded-1280.png`, true);
 	await page.emulateMedia({ media: 'print' });
-	await page.screenshot({ path: `${SHOTS}/practice-graded-print.png`, fullPage: true });
+	await shot(page, `${SHOTS}/practice-graded-print.png`, true);
 	await page.emulateMedia({ media: 'screen' });
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `${SHOTS}/practice-graded-phone.png`, fullPage: true });
+	await shot(page, `${SHOTS}/practice-graded-phone.png`, true);
 
 	const stored = await attemptsOf(page, item.id);
 	expect(stored.map((a) => a.response)).toEqual([expected(item, 'data')]);
@@ -74,7 +73,7 @@ test('practice on a phone: a time item with the keyboard alone', async ({ page }
 	await expect(
 		page.getByRole('radiogroup', { name: 'Level (code)' }).getByRole('radio').first()
 	).toBeFocused();
-	await page.screenshot({ path: `${SHOTS}/practice-time-phone.png`, fullPage: true });
+	await shot(page, `${SHOTS}/practice-time-phone.png`, true);
 	await answerEmLevel(page, item);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
@@ -82,40 +81,20 @@ test('practice on a phone: a time item with the keyboard alone', async ({ page }
 	expect(stored.map((a) => a.response)).toEqual([expected(item)]);
 });
 
-/** The same custom exam the form below starts: billing claims, 3 items. */
-const CLAIMS = customPreset({
-	bankId: 'billing',
-	sections: [{ id: 'billing', title: 'Claims and claim forms' }],
-	items: 3,
-	minutes: 10
-});
-
 test('a mock exam: an MDM item answered with the keyboard, reviewed after submitting', async ({
 	page
 }) => {
 	test.setTimeout(AXE_TEST_TIMEOUT);
-	const entries = (await index(page.request)).entries.filter((i) => i.type !== 'flashcard');
-	let seed = 1;
-	let first: EmLevelItem | undefined;
-	for (; seed < 2000 && !first; seed++) {
-		const id = assemble(CLAIMS, entries, seed).itemIds[0]!;
-		if (entries.find((e) => e.id === id)?.type !== 'em-level') continue;
-		const item = (await itemById(page.request, id)) as EmLevelItem;
-		if (item.method === 'mdm') first = item;
-	}
-	if (!first) throw new Error('no seed draws an MDM item first');
-	await fixSeed(page, seed - 1);
-	await open(page, '/exam');
-	const form = page.getByRole('form', { name: 'Custom exam' });
-	await form
-		.getByLabel('Bank')
-		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
-	await form.getByRole('checkbox', { name: /Claims and claim forms/ }).check();
-	await form.getByLabel('Items').fill('3');
-	await form.getByLabel('Minutes').fill('10');
-	await form.getByRole('button', { name: 'Start custom exam' }).click();
-	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
-	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', first.id);
+	const isMdm = async (e: { id: string; type: string }) =>
+		e.type === 'em-level' && ((await itemById(page.request, e.id)) as EmLevelItem).method === 'mdm';
+	const first = (await itemById(
+		page.request,
+		await startBillingExam(
+			page,
+			{ section: 'billing', title: 'Claims and claim forms', items: 3, minutes: 10 },
+			isMdm
+		)
+	)) as EmLevelItem;
 	const radio = page
 		.getByRole('radiogroup', { name: /^problems/i })
 		.getByRole('radio')
@@ -127,7 +106,7 @@ test('a mock exam: an MDM item answered with the keyboard, reviewed after submit
 	await expect(radio).toBeFocused();
 	await answerEmLevel(page, first);
 	await expect(page.getByTestId('save-state')).toHaveText('All answers saved');
-	await page.screenshot({ path: `${SHOTS}/exam-answered-1280.png`, fullPage: true });
+	await shot(page, `${SHOTS}/exam-answered-1280.png`, true);
 
 	await page.keyboard.press('r');
 	await page.getByRole('button', { name: 'Submit exam…' }).click();
@@ -138,7 +117,7 @@ test('a mock exam: an MDM item answered with the keyboard, reviewed after submit
 		.filter({ has: page.locator(`[data-item-id="${first.id}"]`) });
 	await expect(review.or(page.getByTestId('item-review').first())).toBeVisible();
 	await noViolations(page, 'exam report with an E/M item');
-	await page.screenshot({ path: `${SHOTS}/exam-report.png`, fullPage: true });
+	await shot(page, `${SHOTS}/exam-report.png`, true);
 
 	const stored = await attemptsOf(page, first.id);
 	expect(stored.map((a) => [a.mode, a.response])).toEqual([['exam', expected(first)]]);

@@ -6,15 +6,14 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Bank, Item } from '../../src/lib/content/types';
-import { assemble } from '../../src/lib/exam/assemble';
-import { customPreset } from '../../src/lib/exam/presets';
 import { fieldLabel } from '../../src/lib/items/payment-posting/ledger';
 import { formatMoney } from '../../src/lib/items/money';
 import type { PaymentPostingItem } from '../../src/lib/items/payment-posting/types';
-import { AXE_TEST_TIMEOUT, noViolations } from './axe';
+import { AXE_TEST_TIMEOUT, noViolations, shot } from './axe';
 import { index, itemById } from './bank-data';
 import { keyTyping, typePosting } from './billing-keys';
-import { attemptsOf, fixSeed, open } from './fixtures';
+import { startBillingExam } from './billing-exam';
+import { attemptsOf, open } from './fixtures';
 import { bank, practiceAt } from './practice-at';
 
 type Posting = PaymentPostingItem;
@@ -73,14 +72,14 @@ test('practice: post an EOB with the keyboard, see each amount against the key',
 
 	// The EOB and the graded amounts on a phone, and as printed on a letter page (8.5 in at 96 dpi).
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: 'test-results/screenshots/posting-phone.png', fullPage: true });
+	await shot(page, 'test-results/screenshots/posting-phone.png', true);
 	const eob = page.getByRole('table', { name: /Explanation of benefits|remittance/ });
-	await eob.screenshot({ path: 'test-results/screenshots/posting-phone-eob.png' });
-	await results.screenshot({ path: 'test-results/screenshots/posting-phone-results.png' });
+	await shot(eob, 'test-results/screenshots/posting-phone-eob.png');
+	await shot(results, 'test-results/screenshots/posting-phone-results.png');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.setViewportSize({ width: 816, height: 1056 });
 	await page.emulateMedia({ media: 'print' });
-	await page.screenshot({ path: 'test-results/screenshots/posting-print.png', fullPage: true });
+	await shot(page, 'test-results/screenshots/posting-print.png', true);
 	const card = page.locator('article[data-item-id]');
 	expect(await eob.evaluate((t) => t.getBoundingClientRect().right)).toBeLessThanOrEqual(
 		await card.evaluate((c) => c.getBoundingClientRect().right)
@@ -92,33 +91,12 @@ test('mock exam: answer a posting item with the keyboard, submit, and review it'
 	page
 }) => {
 	test.setTimeout(AXE_TEST_TIMEOUT);
-	const preset = customPreset({
-		bankId: 'billing',
-		sections: [{ id: SECTION, title: 'Reimbursement methodologies' }],
-		items: 3,
-		minutes: 30
-	});
-	const entries = (await index(page.request)).entries;
-	let seed = 1;
-	const typeOf = (id: string | undefined) => entries.find((e) => e.id === id)?.type;
-	while (seed < 2000 && typeOf(assemble(preset, entries, seed).itemIds[0]) !== 'payment-posting')
-		seed++;
-	const firstId = assemble(preset, entries, seed).itemIds[0]!;
+	const firstId = await startBillingExam(
+		page,
+		{ section: SECTION, title: 'Reimbursement methodologies', items: 3, minutes: 30 },
+		(e) => e.type === 'payment-posting'
+	);
 	const item = (await itemById(page.request, firstId)) as Posting;
-	expect(item.type).toBe('payment-posting');
-
-	await fixSeed(page, seed);
-	await open(page, '/exam');
-	const form = page.getByRole('form', { name: 'Custom exam' });
-	await form
-		.getByLabel('Bank')
-		.selectOption({ label: 'Billing, reimbursement and compliance (CPB, CBCS)' });
-	await form.getByRole('checkbox', { name: /Reimbursement methodologies/ }).check();
-	await form.getByLabel('Items').fill('3');
-	await form.getByLabel('Minutes').fill('30');
-	await form.getByRole('button', { name: 'Start custom exam' }).click();
-	await expect(page.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
-	await expect(page.locator('article[data-item-id]')).toHaveAttribute('data-item-id', item.id);
 	const firstField = page.getByLabel(fieldLabel(item.post[0]!), { exact: true });
 	// Answers are taken once this tab holds the exam (a Web Lock, granted a moment after load).
 	await expect(firstField).toBeEnabled();

@@ -58,6 +58,11 @@ export function parseMoney(text: string, options: ParseOptions = {}): number | u
 	return negative ? -cents : cents;
 }
 
+/** An amount in the printed form only (`$1,234.56`), as item data states it: `strict` above. */
+export function parsePrintedMoney(text: string): number | undefined {
+	return parseMoney(text, { strict: true });
+}
+
 /** Cents as `$1,234.56` (`-$5.00` below zero). */
 export function formatMoney(cents: number): string {
 	if (!Number.isSafeInteger(cents)) throw new RangeError(`not a whole number of cents: ${cents}`);

@@ -1,13 +1,7 @@
 /** The formats a claim's fields are written in: money, dates, NPIs. Pure. */
 
-import { formatMoney, parseMoney as readMoney } from '../money.ts';
-
-export { formatMoney };
-
-/** `$1,250.00` or `$125.00` to integer cents; undefined unless written exactly so. */
-export function parseMoney(s: string): number | undefined {
-	return readMoney(s, { strict: true });
-}
+// Item amounts are read in their printed form only (`$1,234.50`): a typo fails the bank.
+export { formatMoney, parsePrintedMoney as parseMoney } from '../money.ts';
 
 /** `MM/DD/YYYY` to a day number (days since 0000-03-01, comparable); undefined if not a date. */
 export function parseDate(s: string): number | undefined {

@@ -1,13 +1,7 @@
 /** Money as integer cents, read from and written as `$1,234.50`: never a floating-point sum. */
 
-import { formatMoney, parseMoney as readMoney } from '../money.ts';
-
-export { formatMoney };
-
-/** `$1,234.50` as 123450 cents; undefined unless it is dollars and exactly two cent digits. */
-export function parseMoney(text: string): number | undefined {
-	return readMoney(text, { strict: true });
-}
+// Item amounts are read in their printed form only (`$1,234.50`): a typo fails the bank.
+export { formatMoney, parsePrintedMoney as parseMoney } from '../money.ts';
 
 /**
  * What a remittance line's amounts add up to, in cents: the payer's adjustment (billed less

@@ -5,6 +5,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { Item } from '../../src/lib/content/types';
+import { itemById } from './bank-data';
 import { claimFields, FIXES } from '../../src/lib/items/claim-scrub/fields';
 import type { ClaimScrubItem } from '../../src/lib/items/claim-scrub/types';
 import { ACTION_KEYS } from '../../src/lib/items/denial/labels';
@@ -131,9 +132,11 @@ export async function scrubWithKeyboard(page: Page, item: ClaimScrubItem): Promi
 /**
  * Answers the billing item on screen with the keyboard and presses Enter to check it: from its
  * key when `right`, otherwise with an answer that misses (a wrong level, cause or amount, or a
- * claim with only its first field marked).
+ * claim with only one of its errors marked). The item is read from the card on screen unless given.
  */
-export async function answerBillingItem(page: Page, item: Item, right: boolean): Promise<void> {
+export async function answerBillingItem(page: Page, right: boolean, known?: Item): Promise<void> {
+	const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
+	const item = known ?? (await itemById(page.request, id));
 	switch (item.type) {
 		case 'em-level': {
 			const em = item as EmLevelItem;

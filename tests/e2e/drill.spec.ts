@@ -24,7 +24,7 @@ async function gradeWithKeyboard(page: Page, right = false): Promise<string> {
 		await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
 		await page.keyboard.press(right ? '4' : '3');
 	} else if (isBillingKind(type)) {
-		await answerBillingItem(page, item ?? (await keyOf(page, id)), right);
+		await answerBillingItem(page, right, item);
 		await expect(page.getByTestId('rating')).toBeVisible();
 		await page.keyboard.press('Enter');
 	} else {

@@ -2,7 +2,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { ItemType } from '../../src/lib/items/registry';
 import { answerBillingItem, isBillingKind } from './billing-keys';
-import { itemById } from './bank-data';
 
 /**
  * Waits on the code book and the tests that use it. Alone on a quiet 2-core machine a code-book
@@ -66,7 +65,7 @@ export async function answerWithKeyboard(page: Page, choice = '2'): Promise<stri
 		await page.keyboard.press(choice);
 		await page.keyboard.press('Enter');
 	} else if (isBillingKind(type)) {
-		await answerBillingItem(page, await itemById(page.request, id), false);
+		await answerBillingItem(page, false);
 	} else if (type === 'flashcard') {
 		await rateFlashcard(page, choice);
 	} else {

@@ -5,7 +5,6 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { noViolations as axe } from './axe';
-import { itemById } from './bank-data';
 import { answerBillingItem, isBillingKind } from './billing-keys';
 import { open, shownType } from './fixtures';
 
@@ -59,8 +58,7 @@ async function gradeNow(page: Page): Promise<void> {
 		await page.keyboard.press('1');
 		await page.keyboard.press('Enter');
 	} else if (isBillingKind(type)) {
-		const id = (await page.locator('article[data-item-id]').getAttribute('data-item-id')) ?? '';
-		await answerBillingItem(page, await itemById(page.request, id), false);
+		await answerBillingItem(page, false);
 	} else {
 		await page.getByLabel('Diagnosis codes (ICD-10-CM)').first().focus();
 		await page.keyboard.type('R69');
